@@ -1,0 +1,2 @@
+import { render } from 'preact';
+render(<p>Strata</p>, document.getElementById('app')!);
