@@ -1,2 +1,5 @@
 import { render } from 'preact';
-render(<p>Strata</p>, document.getElementById('app')!);
+import '@/components/theme.css';
+import { OptionsApp } from './OptionsApp';
+
+render(<OptionsApp />, document.getElementById('app')!);

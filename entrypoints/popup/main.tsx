@@ -1,2 +1,5 @@
 import { render } from 'preact';
-render(<p>Strata</p>, document.getElementById('app')!);
+import '@/components/theme.css';
+import { PopupApp } from './PopupApp';
+
+render(<PopupApp />, document.getElementById('app')!);

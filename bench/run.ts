@@ -1,0 +1,41 @@
+/**
+ * `npm run bench`: times each bench case's implementations and prints a table.
+ * Add a case to BENCH_CASES. Exits non-zero only if implementations disagree;
+ * a missed time target is reported as MISS, not a failure.
+ */
+import { formatTable, time, type BenchCase } from './harness';
+import { netWorthCase } from './cases/netWorth';
+
+const BENCH_CASES: (() => BenchCase)[] = [netWorthCase];
+
+let failed = false;
+for (const makeCase of BENCH_CASES) {
+  const benchCase = makeCase();
+  console.log(`\n== ${benchCase.title}: ${benchCase.describe()}`);
+  try {
+    console.log(`check: ${benchCase.check()}`);
+  } catch (error) {
+    console.error(`check FAILED: ${(error as Error).message}`);
+    failed = true;
+    continue;
+  }
+  const timings = benchCase.implementations.map(time);
+  console.log(formatTable(timings));
+  const [first, ...others] = timings;
+  if (first) {
+    for (const other of others) {
+      console.log(`speed-up of ${first.name} over ${other.name}: ${(other.medianMs / first.medianMs).toFixed(1)}×`);
+    }
+  }
+  const target = benchCase.target;
+  if (target) {
+    const timing = timings.find((t) => t.name === target.name);
+    if (timing) {
+      const verdict = timing.medianMs <= target.medianMs ? 'PASS' : 'MISS';
+      console.log(
+        `${verdict}: ${target.name} median ${timing.medianMs.toFixed(2)} ms (target ≤ ${target.medianMs} ms)`,
+      );
+    }
+  }
+}
+process.exitCode = failed ? 1 : 0;

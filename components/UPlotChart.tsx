@@ -1,0 +1,60 @@
+import uPlot from 'uplot';
+import 'uplot/dist/uPlot.min.css';
+import { useEffect, useRef } from 'preact/hooks';
+
+/**
+ * A uPlot chart on a container: created once per `optionsKey`, fed with
+ * `setData`, resized by a ResizeObserver, redrawn when the theme changes
+ * (colours are read from CSS variables at draw time), destroyed on unmount.
+ */
+export function UPlotChart(props: {
+  /** Builds the options for a given width; rebuilt only when optionsKey changes. */
+  options: (width: number) => uPlot.Options;
+  optionsKey: string;
+  data: uPlot.AlignedData;
+  height: number;
+  label: string;
+  onCreate?: (chart: uPlot) => void;
+}) {
+  const container = useRef<HTMLDivElement>(null);
+  const chart = useRef<uPlot | undefined>(undefined);
+  const latestData = useRef(props.data);
+  latestData.current = props.data;
+
+  useEffect(() => {
+    const el = container.current;
+    if (!el) return;
+    const width = Math.max(el.clientWidth, 200);
+    const instance = new uPlot(props.options(width), latestData.current, el);
+    chart.current = instance;
+    props.onCreate?.(instance);
+    const resize = new ResizeObserver(() => {
+      instance.setSize({ width: Math.max(el.clientWidth, 200), height: props.height });
+    });
+    resize.observe(el);
+    const redraw = () => instance.redraw(false, true);
+    const media = window.matchMedia('(prefers-color-scheme: dark)');
+    media.addEventListener('change', redraw);
+    window.addEventListener('strata-theme', redraw);
+    return () => {
+      resize.disconnect();
+      media.removeEventListener('change', redraw);
+      window.removeEventListener('strata-theme', redraw);
+      instance.destroy();
+      chart.current = undefined;
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [props.optionsKey, props.height]);
+
+  useEffect(() => {
+    chart.current?.setData(props.data);
+  }, [props.data]);
+
+  return <div ref={container} role="img" aria-label={props.label} />;
+}
+
+/** A CSS custom property of the document, read at draw time so dark mode follows. */
+export function cssVar(name: string, fallback = '#888'): string {
+  if (typeof document === 'undefined') return fallback;
+  return getComputedStyle(document.documentElement).getPropertyValue(name).trim() || fallback;
+}

@@ -1,0 +1,9 @@
+/**
+ * The analytics functions the worker exposes, as one plain object. Pure: no
+ * browser globals, so it runs the same in the worker, in Node tests and in the
+ * bench. Every argument and result is structured-clone safe.
+ */
+import { netWorthSeries, summarizeNetWorth } from './netWorth';
+
+export const analyticsApi = { netWorthSeries, summarizeNetWorth };
+export type AnalyticsApi = typeof analyticsApi;

@@ -1,0 +1,43 @@
+/**
+ * The Dexie database: one IndexedDB database holding every Strata table. Only
+ * utils/db writes to it (through the validating write API in write.ts); pages
+ * read it, reactively, through liveQuery.
+ */
+import { Dexie, type Table } from 'dexie';
+import { applyMigrations, type Migration } from './migrate';
+import { MIGRATIONS } from './migrations';
+import type {
+  Account,
+  AllocationTarget,
+  AppSettings,
+  BalanceSnapshot,
+  CaptureRule,
+  Holding,
+  IncomeEvent,
+  Stream,
+  TaxLot,
+  Transaction,
+} from './schema';
+
+export class StrataDB extends Dexie {
+  declare accounts: Table<Account, string>;
+  declare balanceSnapshots: Table<BalanceSnapshot, string>;
+  declare holdings: Table<Holding, string>;
+  declare taxLots: Table<TaxLot, string>;
+  declare streams: Table<Stream, string>;
+  declare incomeEvents: Table<IncomeEvent, string>;
+  declare transactions: Table<Transaction, string>;
+  declare allocationTargets: Table<AllocationTarget, string>;
+  declare captureRules: Table<CaptureRule, string>;
+  declare settings: Table<AppSettings, string>;
+
+  /**
+   * @param name the IndexedDB database name (tests pass a fresh one each)
+   * @param migrations the versions to declare; the released list unless a
+   *   test needs to open the database at an older or a test-only version
+   */
+  constructor(name = 'strata', migrations: readonly Migration[] = MIGRATIONS) {
+    super(name);
+    applyMigrations(this, migrations);
+  }
+}

@@ -1,0 +1,5 @@
+/** Every released migration, oldest first. Append new versions; never reorder or edit. */
+import type { Migration } from '../migrate';
+import { v1 } from './v1';
+
+export const MIGRATIONS: readonly Migration[] = [v1];

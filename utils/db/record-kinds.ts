@@ -1,0 +1,208 @@
+/**
+ * What the write API knows about each kind of record: its table, its schema,
+ * and the checks that need the database (does the account this snapshot
+ * belongs to exist, is it in the same currency). write.ts runs every kind
+ * through the same generic add / update / delete / bulk-add helpers.
+ */
+import type { Table } from 'dexie';
+import type * as v from 'valibot';
+import type { StrataDB } from './database';
+import { joinPath, type FieldIssue } from './errors';
+import {
+  AccountSchema,
+  AllocationTargetSchema,
+  BalanceSnapshotSchema,
+  CaptureRuleSchema,
+  HoldingSchema,
+  IncomeEventSchema,
+  StreamSchema,
+  TaxLotSchema,
+  TransactionSchema,
+  type Account,
+  type AllocationTarget,
+  type BalanceSnapshot,
+  type CaptureRule,
+  type Holding,
+  type IncomeEvent,
+  type Stream,
+  type TaxLot,
+  type Transaction,
+} from './schema';
+
+/** Reads of the records others point at, cached for one write (a batch asks once per id). */
+export interface Lookup {
+  account(id: string): Promise<Account | undefined>;
+  stream(id: string): Promise<Stream | undefined>;
+}
+
+export function createLookup(db: StrataDB): Lookup {
+  const accounts = new Map<string, Promise<Account | undefined>>();
+  const streams = new Map<string, Promise<Stream | undefined>>();
+  const cached = <T>(cache: Map<string, Promise<T>>, id: string, read: () => Promise<T>): Promise<T> => {
+    let hit = cache.get(id);
+    if (!hit) cache.set(id, (hit = read()));
+    return hit;
+  };
+  return {
+    account: (id) => cached(accounts, id, () => db.accounts.get(id)),
+    stream: (id) => cached(streams, id, () => db.streams.get(id)),
+  };
+}
+
+export interface RecordKind<T extends { id: string }> {
+  /** How a person would name one record: "account", "balance snapshot". */
+  what: string;
+  table: Table<T, string>;
+  schema: v.GenericSchema<unknown, T>;
+  /** Tables the reference checks read; they join the write transaction. */
+  reads: Table<any, string>[];
+  /**
+   * Checks that need the database, run inside the write transaction just
+   * before the write. `prefix` is put in front of field paths (batches use
+   * `snapshots[3]`).
+   */
+  references?: (record: T, prefix: string, lookup: Lookup) => Promise<FieldIssue[]>;
+}
+
+async function accountMustExist(
+  accountId: string | undefined,
+  prefix: string,
+  lookup: Lookup,
+): Promise<{ issues: FieldIssue[]; account?: Account }> {
+  if (accountId === undefined) return { issues: [] };
+  const account = await lookup.account(accountId);
+  if (account) return { issues: [], account };
+  const field = joinPath(prefix, 'accountId');
+  return { issues: [{ field, message: `${field}: no account with id "${accountId}"` }] };
+}
+
+async function streamMustExist(streamId: string | undefined, prefix: string, lookup: Lookup): Promise<FieldIssue[]> {
+  if (streamId === undefined || (await lookup.stream(streamId))) return [];
+  const field = joinPath(prefix, 'streamId');
+  return [{ field, message: `${field}: no income stream with id "${streamId}"` }];
+}
+
+/** The record kinds of one database. */
+export function recordKinds(db: StrataDB) {
+  const account: RecordKind<Account> = {
+    what: 'account',
+    table: db.accounts,
+    schema: AccountSchema,
+    reads: [db.balanceSnapshots],
+    // An account's balance history is in one currency; changing the account's
+    // currency would silently relabel every recorded balance.
+    async references(record, prefix) {
+      const other = await db.balanceSnapshots
+        .where('accountId')
+        .equals(record.id)
+        .filter((s) => s.amount.currency !== record.currency)
+        .toArray();
+      if (other.length === 0) return [];
+      const field = joinPath(prefix, 'currency');
+      const currencies = [...new Set(other.map((s) => s.amount.currency))].sort().join(', ');
+      const count = `${other.length} balance snapshot${other.length === 1 ? '' : 's'}`;
+      const message = `${field} cannot be ${record.currency}: this account has ${count} in ${currencies}`;
+      return [{ field, message: `${message}; delete or correct them first` }];
+    },
+  };
+
+  const balanceSnapshot: RecordKind<BalanceSnapshot> = {
+    what: 'balance snapshot',
+    table: db.balanceSnapshots,
+    schema: BalanceSnapshotSchema,
+    reads: [db.accounts],
+    async references(record, prefix, lookup) {
+      const { issues, account } = await accountMustExist(record.accountId, prefix, lookup);
+      if (!account || account.currency === record.amount.currency) return issues;
+      const field = joinPath(prefix, 'amount.currency');
+      return [
+        {
+          field,
+          message: `${field} is ${record.amount.currency} but account "${account.name}" is in ${account.currency}`,
+        },
+      ];
+    },
+  };
+
+  const ownedByAccount = async (record: { accountId?: string }, prefix: string, lookup: Lookup) =>
+    (await accountMustExist(record.accountId, prefix, lookup)).issues;
+
+  const holding: RecordKind<Holding> = {
+    what: 'holding',
+    table: db.holdings,
+    schema: HoldingSchema,
+    reads: [db.accounts],
+    references: ownedByAccount,
+  };
+
+  const taxLot: RecordKind<TaxLot> = {
+    what: 'tax lot',
+    table: db.taxLots,
+    schema: TaxLotSchema,
+    reads: [db.accounts],
+    references: ownedByAccount,
+  };
+
+  const stream: RecordKind<Stream> = {
+    what: 'income stream',
+    table: db.streams,
+    schema: StreamSchema,
+    reads: [db.accounts],
+    references: ownedByAccount,
+  };
+
+  const incomeEvent: RecordKind<IncomeEvent> = {
+    what: 'income event',
+    table: db.incomeEvents,
+    schema: IncomeEventSchema,
+    reads: [db.streams],
+    references: (record, prefix, lookup) => streamMustExist(record.streamId, prefix, lookup),
+  };
+
+  const transaction: RecordKind<Transaction> = {
+    what: 'transaction',
+    table: db.transactions,
+    schema: TransactionSchema,
+    reads: [db.accounts],
+    references: ownedByAccount,
+  };
+
+  const allocationTarget: RecordKind<AllocationTarget> = {
+    what: 'allocation target',
+    table: db.allocationTargets,
+    schema: AllocationTargetSchema,
+    reads: [],
+    // One target per asset class (the table's assetClass index is unique).
+    async references(record, prefix) {
+      const clash = await db.allocationTargets.where('assetClass').equals(record.assetClass).first();
+      if (!clash || clash.id === record.id) return [];
+      const field = joinPath(prefix, 'assetClass');
+      return [{ field, message: `${field}: there is already a target for "${record.assetClass}"` }];
+    },
+  };
+
+  const captureRule: RecordKind<CaptureRule> = {
+    what: 'capture rule',
+    table: db.captureRules,
+    schema: CaptureRuleSchema,
+    reads: [db.accounts, db.streams],
+    async references(record, prefix, lookup) {
+      return [
+        ...(await accountMustExist(record.accountId, prefix, lookup)).issues,
+        ...(await streamMustExist(record.streamId, prefix, lookup)),
+      ];
+    },
+  };
+
+  return {
+    account,
+    balanceSnapshot,
+    holding,
+    taxLot,
+    stream,
+    incomeEvent,
+    transaction,
+    allocationTarget,
+    captureRule,
+  };
+}
