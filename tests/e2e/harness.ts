@@ -2,12 +2,16 @@
  * End-to-end harness: the built extension loaded into real (headless) Chromium,
  * with every network request the browser makes recorded three ways:
  *
- *  - `playwright`: Playwright's context-wide request event (pages, frames, the
- *    extension service worker, workers);
- *  - `cdp`: the DevTools protocol, attached to every target (cdp-network-recorder.ts);
+ *  - `playwright`: Playwright's context-wide request event. It covers pages,
+ *    frames, the extension service worker and workers from their first request
+ *    (Playwright holds each new target until its recorder is on).
+ *  - `cdp`: the DevTools protocol, attached independently to every target
+ *    (cdp-network-recorder.ts). A second look; it can miss the first instants
+ *    of a worker that starts mid-test, when Playwright releases it first.
  *  - `proxy`: the browser's proxy, a local sink that sees every request for a
- *    non-loopback host from any part of the browser and forwards none
- *    (local-servers.ts).
+ *    non-loopback host from any part of the browser, including the browser
+ *    process itself, and forwards none (local-servers.ts). Whatever the two
+ *    above miss, a request that would leave the machine cannot miss this one.
  *
  * Chromium is Debian's (`/usr/bin/chromium`, or $CHROMIUM_PATH); see
  * scripts/ensure-chromium.sh. No browser is ever downloaded and no test reaches

@@ -43,7 +43,8 @@
  *    Otherwise it is the decimal point ("1,5" → 1.50; "12.34" → 12.34).
  *    When it could be either ("1,234" / "1.234"):
  *    a. with a locale hint, the locale's decimal separator (from
- *       Intl.NumberFormat(locale).formatToParts) decides; not flagged;
+ *       Intl.NumberFormat(locale, { style: 'currency', currency,
+ *       numberingSystem: 'latn' }).formatToParts) decides; not flagged;
  *    b. without one, a currency with three decimals (BHD, KWD, JOD, OMR…)
  *       takes "." as its decimal point ("BHD 1.234" → 1.234 BHD = 1234 fils)
  *       and "," as a group separator (TND the other way round); every other
