@@ -6,12 +6,25 @@ export default defineConfig({
   vite: () => ({
     plugins: [preact()],
   }),
-  manifest: {
+  manifest: ({ browser }) => ({
     name: 'Strata',
     description:
       'Local-first passive-income tracker: balances, income and a layered plan, kept on your own machine.',
-    permissions: ['storage'],
+    // No permissions at install: data lives in the extension's own IndexedDB.
+    permissions: [],
     // Host access is asked for per site at run time; nothing at install.
     optional_host_permissions: ['https://*/*'],
-  },
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'strata@strata-tracker.local',
+              strict_min_version: '128.0',
+              // Strata collects nothing: everything stays on the machine.
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
+      : {}),
+  }),
 });

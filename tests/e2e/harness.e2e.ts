@@ -68,12 +68,14 @@ describe('the built extension in Chromium', () => {
     expect(granted.permissions ?? []).not.toContain('<all_urls>');
   });
 
-  it('opens popup.html and options.html as pages', async () => {
-    for (const page of [await harness.openPopup(), await harness.openOptions()]) {
-      expect(page.url()).toMatch(new RegExp(`^${harness.extensionOrigin}/(popup|options)\\.html$`));
-      expect(await page.locator('body').count()).toBe(1);
+  it('opens popup.html and options.html as pages, without uncaught errors', async () => {
+    for (const [name, open] of [['popup', harness.openPopup], ['options', harness.openOptions]] as const) {
+      const page = await open();
+      expect(page.url()).toBe(`${harness.extensionOrigin}/${name}.html`);
+      expect(await page.evaluate(() => document.readyState)).not.toBe('loading');
       await page.close();
     }
+    expect(harness.pageErrors).toEqual([]);
   });
 });
 

@@ -17,8 +17,9 @@
  * scripts/ensure-chromium.sh. No browser is ever downloaded and no test reaches
  * the internet.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { AssertionError } from 'node:assert';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Page, type Request, type Worker } from 'playwright-core';
@@ -90,6 +91,18 @@ function checkPrerequisites(extensionDir: string): void {
   }
 }
 
+/**
+ * A fresh profile with spell checking off: Chromium otherwise downloads a
+ * dictionary from redirector.gvt1.com as soon as someone types in a text field.
+ */
+function makeProfileDir(): string {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'strata-e2e-profile-'));
+  mkdirSync(path.join(dir, 'Default'));
+  const preferences = { browser: { enable_spellchecking: false }, spellcheck: { dictionaries: [], dictionary: '' } };
+  writeFileSync(path.join(dir, 'Default', 'Preferences'), JSON.stringify(preferences));
+  return dir;
+}
+
 export async function launchExtension(options: LaunchOptions = {}): Promise<ExtensionHarness> {
   const extensionDir = path.resolve(options.extensionDir ?? DEFAULT_EXTENSION_DIR);
   checkPrerequisites(extensionDir);
@@ -99,9 +112,15 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
   sink.onHit((hit) => requests.push({ ...hit, seenBy: 'proxy', from: 'browser network stack' }));
   const internal = `${sink.origin}${CHROMIUM_INTERNAL_PATH}`;
 
+  const profileDir = makeProfileDir();
+  const cleanUp = async () => {
+    await sink.close();
+    rmSync(profileDir, { recursive: true, force: true });
+  };
+
   let context: BrowserContext;
   try {
-    context = await chromium.launchPersistentContext('', {
+    context = await chromium.launchPersistentContext(profileDir, {
       executablePath: CHROMIUM_EXECUTABLE,
       headless: true,
       locale: options.locale ?? 'en-US',
@@ -122,10 +141,15 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
         `--gaia-url=${sink.origin}`, // an origin only: Chromium ignores a gaia URL with a path
         `--gcm-checkin-url=${internal}gcm-checkin`,
         `--gcm-registration-url=${internal}gcm-register`,
+        // To learn which part of Chromium made a request only the proxy saw, set
+        // STRATA_E2E_NETLOG_DIR and look up the request's traffic_annotation there.
+        ...(process.env['STRATA_E2E_NETLOG_DIR']
+          ? [`--log-net-log=${path.join(process.env['STRATA_E2E_NETLOG_DIR'], `netlog-${process.pid}-${Date.now()}.json`)}`]
+          : []),
       ],
     });
   } catch (error) {
-    await sink.close();
+    await cleanUp();
     throw error;
   }
 
@@ -173,12 +197,12 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
       close: async () => {
         cdp.close();
         await context.close();
-        await sink.close();
+        await cleanUp();
       },
     };
   } catch (error) {
     await context.close().catch(() => undefined);
-    await sink.close();
+    await cleanUp();
     throw error;
   }
 }
