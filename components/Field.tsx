@@ -40,3 +40,24 @@ export function Field(props: {
     </div>
   );
 }
+
+/**
+ * What became of a form's submission: an error that belongs to no single
+ * field (announced at once), and the status line for success (announced politely).
+ */
+export function FormOutcome(props: { error?: string | undefined; status?: string }) {
+  return (
+    <>
+      {props.error && (
+        <p role="alert" class="form-error">
+          {props.error}
+        </p>
+      )}
+      {props.status !== undefined && (
+        <p role="status" class="form-status">
+          {props.status}
+        </p>
+      )}
+    </>
+  );
+}

@@ -26,6 +26,9 @@ export function NetWorthChart(props: { series: NetWorthSeries; locale: string })
   const [range, setRange] = useState<RangeKey>('all');
   const [view, setView] = useState<{ min: number; max: number } | undefined>(undefined);
   const chart = useRef<uPlot | undefined>(undefined);
+  // The chart is built once; its callbacks read the newest series through this ref.
+  const latest = useRef(series);
+  latest.current = series;
   const currency = series.baseCurrency;
   const money = (minor: number) => formatMoney({ minor: Math.round(minor), currency }, locale);
   const axisMoney = useMemo(() => {
@@ -72,7 +75,7 @@ export function NetWorthChart(props: { series: NetWorthSeries; locale: string })
         width: 1.5,
         // The legend shows the layer's own value, not the stacked sum.
         value: (_u: uPlot, _v: number | null, _si: number, idx: number | null) =>
-          idx == null ? '' : money(series.byLayer[layer][idx] ?? 0),
+          idx == null ? '' : money(latest.current.byLayer[layer][idx] ?? 0),
         points: { show: false },
       })),
       {
@@ -93,6 +96,9 @@ export function NetWorthChart(props: { series: NetWorthSeries; locale: string })
           const max = u.scales.x?.max;
           if (min == null || max == null) return;
           setView({ min, max });
+          const days = latest.current.days;
+          const firstDay = days[0] ?? 0;
+          const lastDay = days[days.length - 1] ?? 0;
           const preset = [...RANGES].reverse().find(
             (r) => Math.abs(max - lastDay) < DAY && Math.abs(min - Math.max(firstDay, lastDay - (r.days - 1) * DAY)) < DAY,
           );

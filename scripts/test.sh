@@ -13,6 +13,11 @@ step() {
 }
 trap 'echo >&2; echo "FAILED during: $current_step" >&2' ERR
 
+if [ ! -x node_modules/.bin/vitest ] || [ ! -x node_modules/.bin/wxt ]; then
+  step "0/7 Install dependencies (npm ci)"
+  npm ci
+fi
+
 step "1/7 Chromium for the end-to-end tests"
 bash scripts/ensure-chromium.sh
 

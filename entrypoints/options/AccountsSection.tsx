@@ -20,7 +20,7 @@ import {
   accountLabel,
 } from '@/utils/labels';
 import { ConfirmButton } from '@/components/ConfirmButton';
-import { Field } from '@/components/Field';
+import { Field, FormOutcome } from '@/components/Field';
 import { useLiveQuery } from '@/components/useLiveQuery';
 
 interface AccountDraft {
@@ -264,11 +264,7 @@ function AccountForm(props: {
           </button>
         )}
       </div>
-      {general && (
-        <p role="alert" class="form-error">
-          {general}
-        </p>
-      )}
+      <FormOutcome error={general} />
     </form>
   );
 }

@@ -8,7 +8,7 @@ import { toFieldErrors } from '@/utils/forms/errors';
 import { readSnapshotForm } from '@/utils/forms/snapshot';
 import { accountLabel } from '@/utils/labels';
 import { ConfirmButton } from '@/components/ConfirmButton';
-import { Field } from '@/components/Field';
+import { Field, FormOutcome } from '@/components/Field';
 import { localTzOffsetMinutes } from '@/components/useAppSettings';
 import { useLiveQuery } from '@/components/useLiveQuery';
 
@@ -139,14 +139,7 @@ function AddBalanceForm(props: { accounts: Account[]; locale: string; onSaved: (
           Add balance
         </button>
       </div>
-      {general && (
-        <p role="alert" class="form-error">
-          {general}
-        </p>
-      )}
-      <p role="status" class="form-status">
-        {status}
-      </p>
+      <FormOutcome error={general} status={status} />
     </form>
   );
 }

@@ -3,7 +3,7 @@ import { db, store } from '@/utils/db';
 import { THEMES, type AppSettings, type Theme } from '@/utils/db/schema';
 import { isCurrencyCode } from '@/utils/money';
 import { toFieldErrors } from '@/utils/forms/errors';
-import { Field } from '@/components/Field';
+import { Field, FormOutcome } from '@/components/Field';
 import { useLiveQuery } from '@/components/useLiveQuery';
 
 const THEME_LABELS: Record<Theme, string> = { system: 'Same as the system', light: 'Light', dark: 'Dark' };
@@ -147,14 +147,7 @@ export function SettingsSection(props: { settings: AppSettings }) {
             Save settings
           </button>
         </p>
-        {general && (
-          <p role="alert" class="form-error">
-            {general}
-          </p>
-        )}
-        <p role="status" class="form-status">
-          {status}
-        </p>
+        <FormOutcome error={general} status={status} />
       </form>
     </section>
   );
