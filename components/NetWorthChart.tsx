@@ -5,6 +5,7 @@ import type { NetWorthSeries } from '@/utils/analytics/netWorth';
 import { formatMoney, toMajorNumber } from '@/utils/money';
 import { LAYER_LABELS } from '@/utils/labels';
 import { UPlotChart, cssVar } from './UPlotChart';
+import { localTzOffsetMinutes } from './useAppSettings';
 
 const RANGES = [
   { key: '3m', label: '3 months', days: 91 },
@@ -15,6 +16,16 @@ const RANGES = [
 type RangeKey = (typeof RANGES)[number]['key'] | 'custom';
 
 const DAY = 86_400;
+
+/**
+ * The calendar day a point stands for, as a Date to read in UTC. A point's x
+ * is the instant its local day starts (utils/analytics/netWorth.ts), at the
+ * offset the series was computed with (useNetWorth: this browser's); east of
+ * UTC that instant still falls on the day before in UTC.
+ */
+function calendarDay(daySeconds: number): Date {
+  return new Date(daySeconds * 1000 + localTzOffsetMinutes() * 60_000);
+}
 
 /**
  * Net worth over time, stacked by layer (Foundation at the bottom), with
@@ -43,7 +54,12 @@ export function NetWorthChart(props: { series: NetWorthSeries; locale: string })
   const lastDay = series.days.length ? series.days[series.days.length - 1]! : 0;
   const firstDay = series.days.length ? series.days[0]! : 0;
 
+  // The preset last asked for: when several fit the view (a history shorter
+  // than five years makes "5 years" and "All" the same span), it stays pressed.
+  const chosenRange = useRef<RangeKey>('all');
+
   function applyRange(key: RangeKey) {
+    chosenRange.current = key;
     setRange(key);
     const preset = RANGES.find((r) => r.key === key);
     if (!preset || !chart.current) return;
@@ -67,7 +83,7 @@ export function NetWorthChart(props: { series: NetWorthSeries; locale: string })
       },
     ],
     series: [
-      { label: 'Date', value: (_u, v) => (v == null ? '' : new Date(v * 1000).toLocaleDateString(locale, { timeZone: 'UTC' })) },
+      { label: 'Date', value: (_u, v) => (v == null ? '' : calendarDay(v).toLocaleDateString(locale, { timeZone: 'UTC' })) },
       ...LAYERS.map((layer) => ({
         label: LAYER_LABELS[layer],
         stroke: () => cssVar(`--layer-${layer}`),
@@ -99,10 +115,12 @@ export function NetWorthChart(props: { series: NetWorthSeries; locale: string })
           const days = latest.current.days;
           const firstDay = days[0] ?? 0;
           const lastDay = days[days.length - 1] ?? 0;
-          const preset = [...RANGES].reverse().find(
+          const fitting = RANGES.filter(
             (r) => Math.abs(max - lastDay) < DAY && Math.abs(min - Math.max(firstDay, lastDay - (r.days - 1) * DAY)) < DAY,
           );
-          setRange(preset ? preset.key : 'custom');
+          const preset = fitting.find((r) => r.key === chosenRange.current) ?? fitting[fitting.length - 1];
+          chosenRange.current = preset ? preset.key : 'custom';
+          setRange(chosenRange.current);
         },
       ],
     },
@@ -166,7 +184,7 @@ function rangeChange(series: NetWorthSeries, view: { min: number; max: number } 
     if (to < from) return undefined;
   }
   const day = (i: number) => (locale: string) =>
-    new Date(series.days[i]! * 1000).toLocaleDateString(locale, { timeZone: 'UTC', dateStyle: 'medium' });
+    calendarDay(series.days[i]!).toLocaleDateString(locale, { timeZone: 'UTC', dateStyle: 'medium' });
   return { from: series.total[from]!, to: series.total[to]!, fromLabel: day(from), toLabel: day(to) };
 }
 
@@ -176,8 +194,8 @@ function MonthlyTable(props: { series: NetWorthSeries; money: (minor: number) =>
   const rows = useMemo(() => {
     const out: { label: string; index: number }[] = [];
     for (let i = 0; i < series.days.length; i++) {
-      const d = new Date(series.days[i]! * 1000);
-      const next = i + 1 < series.days.length ? new Date(series.days[i + 1]! * 1000) : undefined;
+      const d = calendarDay(series.days[i]!);
+      const next = i + 1 < series.days.length ? calendarDay(series.days[i + 1]!) : undefined;
       if (!next || next.getUTCMonth() !== d.getUTCMonth()) {
         out.push({ label: d.toLocaleDateString(props.locale, { timeZone: 'UTC', year: 'numeric', month: 'short' }), index: i });
       }

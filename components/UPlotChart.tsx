@@ -27,6 +27,10 @@ export function UPlotChart(props: {
     const width = Math.max(el.clientWidth, 200);
     const instance = new uPlot(props.options(width), latestData.current, el);
     chart.current = instance;
+    // The drawing is the image; the legend beside it stays readable text.
+    const canvas = instance.root.querySelector('canvas');
+    canvas?.setAttribute('role', 'img');
+    canvas?.setAttribute('aria-label', props.label);
     props.onCreate?.(instance);
     const resize = new ResizeObserver(() => {
       instance.setSize({ width: Math.max(el.clientWidth, 200), height: props.height });
@@ -50,7 +54,7 @@ export function UPlotChart(props: {
     chart.current?.setData(props.data);
   }, [props.data]);
 
-  return <div ref={container} role="img" aria-label={props.label} />;
+  return <div ref={container} />;
 }
 
 /** A CSS custom property of the document, read at draw time so dark mode follows. */

@@ -45,6 +45,11 @@ export interface LaunchOptions {
   extensionDir?: string;
   /** Browser locale; en-US unless told otherwise. */
   locale?: string;
+  /**
+   * IANA time zone of the whole browser (pages, workers, service worker), e.g.
+   * "Asia/Tokyo"; the host's zone unless told otherwise.
+   */
+  timezone?: string;
 }
 
 export interface ExtensionHarness {
@@ -124,6 +129,7 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
       executablePath: CHROMIUM_EXECUTABLE,
       headless: true,
       locale: options.locale ?? 'en-US',
+      ...(options.timezone ? { timezoneId: options.timezone, env: { ...process.env, TZ: options.timezone } } : {}),
       args: [
         // Everything but loopback goes to the sink. (Playwright's `proxy` option
         // would send loopback there too, and the local test servers with it.)
@@ -262,4 +268,38 @@ export async function waitUntil(condition: () => boolean | Promise<boolean>, wha
 /** The recorders that saw a request whose URL satisfies `match`. */
 export function recordersThatSaw(requests: readonly RecordedRequest[], match: (url: string) => boolean): Set<RequestRecorder> {
   return new Set(requests.filter((r) => match(r.url)).map((r) => r.seenBy));
+}
+
+/**
+ * Opens a fresh popup and waits until its net worth reads exactly `expected`
+ * (e.g. "$12,200.00"), reloading in case it was opened before the last write
+ * landed; fails with the last value shown. The caller closes the popup.
+ */
+export async function openPopupShowing(harness: Pick<ExtensionHarness, 'openPopup'>, expected: string, timeoutMs = 10_000): Promise<Page> {
+  const popup = await harness.openPopup();
+  const shown = popup.getByTestId('net-worth');
+  const deadline = Date.now() + timeoutMs;
+  try {
+    for (;;) {
+      const ok = await shown
+        .filter({ hasText: expected })
+        .waitFor({ timeout: 2_000 })
+        .then(() => true, () => false);
+      if (ok && (await shown.textContent())?.trim() === expected) return popup;
+      if (Date.now() > deadline) {
+        const last = await shown.textContent({ timeout: 1_000 }).catch(() => null);
+        throw new AssertionError({ message: `the popup never showed net worth ${expected}; it last showed ${JSON.stringify(last)}` });
+      }
+      await popup.reload();
+    }
+  } catch (error) {
+    await popup.close();
+    throw error;
+  }
+}
+
+/** openPopupShowing, then closes the popup. */
+export async function expectPopupNetWorth(harness: Pick<ExtensionHarness, 'openPopup'>, expected: string): Promise<void> {
+  const popup = await openPopupShowing(harness, expected);
+  await popup.close();
 }
