@@ -303,3 +303,31 @@ export async function expectPopupNetWorth(harness: Pick<ExtensionHarness, 'openP
   const popup = await openPopupShowing(harness, expected);
   await popup.close();
 }
+
+/**
+ * Every row of the named object stores of the extension's database, read
+ * straight from IndexedDB inside an extension page (not through the app's code),
+ * keyed by store name.
+ */
+export function readStoredRows<Row = Record<string, unknown>>(
+  extensionPage: Page,
+  storeNames: string[],
+): Promise<Record<string, Row[]>> {
+  return extensionPage.evaluate(
+    (names) =>
+      new Promise<Record<string, Row[]>>((resolve, reject) => {
+        const open = indexedDB.open('strata');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const tx = open.result.transaction(names, 'readonly');
+          const requests = names.map((name) => [name, tx.objectStore(name).getAll()] as const);
+          tx.oncomplete = () => {
+            open.result.close();
+            resolve(Object.fromEntries(requests.map(([name, request]) => [name, request.result as Row[]])));
+          };
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+    storeNames,
+  );
+}

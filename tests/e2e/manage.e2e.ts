@@ -12,7 +12,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import { expectPopupNetWorth, launchExtension, openPopupShowing, type ExtensionHarness } from './harness';
+import { expectPopupNetWorth, launchExtension, openPopupShowing, readStoredRows, type ExtensionHarness } from './harness';
 
 const TIME_ZONE = 'Asia/Tokyo';
 const DAY_MS = 86_400_000;
@@ -115,23 +115,9 @@ async function expectPopupNetWorthInDays(daysAhead: number, expected: string): P
 }
 
 /** Rows of the "accounts" and "balanceSnapshots" stores, read straight from IndexedDB. */
-function storedRows(): Promise<{ accounts: { id: string }[]; snapshots: { accountId: string; source: string }[] }> {
-  return options.evaluate(
-    () =>
-      new Promise((resolve, reject) => {
-        const open = indexedDB.open('strata');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const tx = open.result.transaction(['accounts', 'balanceSnapshots'], 'readonly');
-          const accounts = tx.objectStore('accounts').getAll();
-          const snapshots = tx.objectStore('balanceSnapshots').getAll();
-          tx.oncomplete = () => {
-            open.result.close();
-            resolve({ accounts: accounts.result, snapshots: snapshots.result });
-          };
-        };
-      }),
-  );
+async function storedRows(): Promise<{ accounts: { id: string }[]; snapshots: { accountId: string; source: string }[] }> {
+  const rows = await readStoredRows<{ id: string; accountId: string; source: string }>(options, ['accounts', 'balanceSnapshots']);
+  return { accounts: rows['accounts'] ?? [], snapshots: rows['balanceSnapshots'] ?? [] };
 }
 
 describe('managing accounts, balances and settings on the options page', () => {

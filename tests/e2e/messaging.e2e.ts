@@ -14,7 +14,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { expectPopupNetWorth, launchExtension, type ExtensionHarness } from './harness';
+import { expectPopupNetWorth, launchExtension, readStoredRows, type ExtensionHarness } from './harness';
 import { startProbeServer, type ProbeServer } from './local-servers';
 
 let harness: ExtensionHarness;
@@ -98,21 +98,8 @@ async function fidelityBalanceRows(): Promise<string[][]> {
 }
 
 /** Every row of the balanceSnapshots store, read straight from IndexedDB. */
-function storedSnapshots(): Promise<Record<string, unknown>[]> {
-  return options.evaluate(
-    () =>
-      new Promise((resolve, reject) => {
-        const open = indexedDB.open('strata');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const request = open.result.transaction('balanceSnapshots', 'readonly').objectStore('balanceSnapshots').getAll();
-          request.onsuccess = () => {
-            open.result.close();
-            resolve(request.result);
-          };
-        };
-      }),
-  );
+async function storedSnapshots(): Promise<Record<string, unknown>[]> {
+  return (await readStoredRows(options, ['balanceSnapshots']))['balanceSnapshots'] ?? [];
 }
 
 let fidelityId = '';
