@@ -55,7 +55,7 @@ export const CAPTURE_MEANINGS = [
   'cash',
   'earnings',
   'mrr',
-  'realized-pl',
+  'realized',
   'count',
 ] as const;
 export type CaptureMeaning = (typeof CAPTURE_MEANINGS)[number];
