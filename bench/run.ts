@@ -4,9 +4,13 @@
  * a missed time target is reported as MISS, not a failure.
  */
 import { formatTable, time, type BenchCase } from './harness';
+import { captureBrowserBench } from './cases/captureBrowser';
+import { captureNodeCase } from './cases/captureDashboard';
 import { netWorthCase } from './cases/netWorth';
 
-const BENCH_CASES: (() => BenchCase)[] = [netWorthCase];
+const BENCH_CASES: (() => BenchCase)[] = [netWorthCase, captureNodeCase];
+/** Cases that time inside a browser: each prints its own report; false when its implementations disagree. */
+const BROWSER_BENCH_CASES: (() => Promise<boolean>)[] = [captureBrowserBench];
 
 let failed = false;
 for (const makeCase of BENCH_CASES) {
@@ -37,5 +41,8 @@ for (const makeCase of BENCH_CASES) {
       );
     }
   }
+}
+for (const runCase of BROWSER_BENCH_CASES) {
+  if (!(await runCase())) failed = true;
 }
 process.exitCode = failed ? 1 : 0;

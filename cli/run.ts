@@ -2,6 +2,7 @@
  * The strata CLI as a pure function of its arguments, so tests can run it
  * without a process. Add a command by adding an entry to COMMANDS.
  */
+import { captureCommand } from './commands/capture';
 import { moneyCommand } from './commands/money';
 import { EXIT_USAGE, type CliResult, type Command } from './types';
 
@@ -9,6 +10,7 @@ export type { CliResult } from './types';
 
 export const COMMANDS: Readonly<Record<string, Command>> = {
   money: moneyCommand,
+  capture: captureCommand,
 };
 
 export function usageText(): string {

@@ -1,12 +1,26 @@
+import { ALL_ADAPTERS } from '@/utils/capture/adapters';
+import { registerCaptureScripts } from '@/utils/capture/registration';
 import { db, store } from '@/utils/db';
+import { siteMatcher } from '@/utils/messaging/capture-handlers';
 import { registerHandlers } from '@/utils/messaging/register';
 
-// A switchboard: the message protocol and its checks live in utils/messaging.
+// A switchboard: the message protocol and its checks live in utils/messaging,
+// the capture script registrations in utils/capture/registration.ts.
 export default defineBackground(() => {
   registerHandlers({
     db,
     store,
     extensionId: browser.runtime.id,
     extensionOrigin: browser.runtime.getURL('/'),
+    // The page's adapter is found from the sender's URL, never the payload.
+    sites: siteMatcher(ALL_ADAPTERS),
+    // A tab's capture readings end with the tab or its page.
+    tabs: browser.tabs,
   });
+  // Its own failure (an API this browser lacks) must not take messaging down with it.
+  try {
+    registerCaptureScripts();
+  } catch (error) {
+    console.error('Strata: capture scripts could not be registered', error);
+  }
 });

@@ -5,6 +5,7 @@ import { useNetWorth } from '@/components/useNetWorth';
 import { AccountsSection } from './AccountsSection';
 import { BalancesSection } from './BalancesSection';
 import { SettingsSection } from './SettingsSection';
+import { SourcesSection } from './SourcesSection';
 
 export function OptionsApp() {
   const settings = useAppSettings();
@@ -18,6 +19,7 @@ export function OptionsApp() {
       <NetWorthSection settings={settings} locale={locale} />
       <AccountsSection baseCurrency={settings.baseCurrency} />
       <BalancesSection locale={locale} />
+      <SourcesSection />
       <SettingsSection settings={settings} />
     </main>
   );

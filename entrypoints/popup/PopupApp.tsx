@@ -4,6 +4,8 @@ import { formatMoney } from '@/utils/money';
 import { Sparkline } from '@/components/Sparkline';
 import { resolveLocale, useAppSettings, useApplyTheme } from '@/components/useAppSettings';
 import { useNetWorth } from '@/components/useNetWorth';
+import { useIncomeMonth } from '@/components/useIncomeMonth';
+import { CaptureActions } from './CaptureActions';
 
 const CHANGE_DAYS = 30;
 
@@ -12,6 +14,7 @@ export function PopupApp() {
   useApplyTheme(settings);
   const locale = resolveLocale(settings);
   const { series, error, computing } = useNetWorth(settings);
+  const { income, error: incomeError } = useIncomeMonth(settings);
   const summary = useMemo(() => (series ? summarizeNetWorth(series, CHANGE_DAYS) : undefined), [series]);
   const recent = useMemo(() => {
     if (!series) return undefined;
@@ -65,6 +68,33 @@ export function PopupApp() {
         </p>
       )}
       {series && series.days.length === 0 && <p class="muted">No balances yet. Add your accounts in Strata.</p>}
+      <section aria-labelledby="income-heading" style="margin-top:0.75rem">
+        <h2 id="income-heading" class="muted" style="font-size:0.85rem;margin:0">
+          Income this month
+        </h2>
+        {incomeError ? (
+          <p role="alert" class="form-error">
+            {incomeError}
+          </p>
+        ) : (
+          <>
+            <p data-testid="income-month" style="font-size:1.3rem;font-weight:700;margin:0.1rem 0;font-variant-numeric:tabular-nums">
+              {income ? formatMoney({ minor: income.total, currency: income.baseCurrency }, locale) : '…'}
+            </p>
+            {income && Object.keys(income.byStream).length === 0 && (
+              <p class="muted" data-testid="income-month-note" style="margin:0">
+                No income recorded this month
+              </p>
+            )}
+            {income && income.excluded.length > 0 && (
+              <p role="note" class="form-error" style="margin:0">
+                Not counted: income in {[...new Set(income.excluded.map((e) => e.currency))].join(', ')} — set an exchange rate in Settings.
+              </p>
+            )}
+          </>
+        )}
+      </section>
+      <CaptureActions />
       <p style="margin-bottom:0">
         <a href="/options.html" target="_blank">
           Open Strata

@@ -131,7 +131,7 @@ describe('background over the real message path', () => {
     routeMessagesFrom(popup);
     expect(await sendMessage('getSettings')).toEqual({
       ok: true,
-      value: { key: 'app', baseCurrency: 'USD', rates: {}, locale: '', theme: 'system' },
+      value: { key: 'app', baseCurrency: 'USD', rates: {}, locale: '', theme: 'system', captureJumpFactor: '3' },
     });
   });
 
@@ -158,6 +158,34 @@ describe('background over the real message path', () => {
       ],
     });
     expect(await db.balanceSnapshots.count()).toBe(0);
+  });
+
+  it('carries the capture messages: readings from the content script, read back by the overlay in its tab', async () => {
+    const balance = {
+      figureKey: 'account-balance',
+      kind: 'balance' as const,
+      label: 'Balance',
+      account: 'ROTH IRA',
+      period: null,
+      amount: { minor: 6_211_435, currency: 'USD' },
+      rawText: '$62,114.35',
+      confidence: 0.9,
+      path: 'main > a > span',
+    };
+    routeMessagesFrom(contentScript);
+    const submitted = await sendMessage('submitReadings', {
+      result: { site: 'fidelity', adapterVersion: 1, items: [balance], problems: [] },
+      title: 'Portfolio Summary',
+    });
+    expect(submitted.ok).toBe(true);
+    routeMessagesFrom({ id: EXT_ID, url: `${EXT_ORIGIN}capture-overlay.html`, tab: { id: 42, url: FIDELITY }, frameId: 4 });
+    const view = await sendMessage('getTabReadings', undefined);
+    expect(view.ok && [view.value.siteName, view.value.items]).toEqual(['Fidelity', [{ ...balance, index: 0 }]]);
+    routeMessagesFrom({ id: EXT_ID, url: `${EXT_ORIGIN}capture-overlay.html`, tab: { id: 7, url: FIDELITY }, frameId: 4 });
+    expect(await sendMessage('getTabReadings', undefined)).toEqual({
+      ok: false,
+      error: 'getTabReadings refused: there are no readings for this tab',
+    });
   });
 
   it("the store's own refusal (unknown account) also arrives with its field", async () => {

@@ -289,14 +289,28 @@ describe('allocation targets', () => {
 
 describe('settings', () => {
   it('are the defaults until saved', async () => {
-    expect(await store.getSettings()).toEqual({ key: 'app', baseCurrency: 'USD', rates: {}, locale: '', theme: 'system' });
+    expect(await store.getSettings()).toEqual({
+      key: 'app',
+      baseCurrency: 'USD',
+      rates: {},
+      locale: '',
+      theme: 'system',
+      captureJumpFactor: '3',
+    });
     expect(await db.settings.count()).toBe(0);
   });
 
   it('save merges, validates, and drops a rate for the base currency itself', async () => {
     await store.saveSettings({ rates: { EUR: '1.0850', GBP: '1.27' }, theme: 'dark' });
     const saved = await store.saveSettings({ baseCurrency: 'EUR', locale: 'de-DE' });
-    expect(saved).toEqual({ key: 'app', baseCurrency: 'EUR', rates: { GBP: '1.27' }, locale: 'de-DE', theme: 'dark' });
+    expect(saved).toEqual({
+      key: 'app',
+      baseCurrency: 'EUR',
+      rates: { GBP: '1.27' },
+      locale: 'de-DE',
+      theme: 'dark',
+      captureJumpFactor: '3',
+    });
     expect(await db.settings.get('app')).toEqual(saved);
     expect(await store.getSettings()).toEqual(saved);
   });

@@ -203,7 +203,14 @@ describe('valid messages', () => {
     await store.saveSettings({ baseCurrency: 'EUR', rates: { USD: '0.92' }, locale: 'de-DE' });
     expect(await handlers.getSettings(undefined, popup)).toEqual({
       ok: true,
-      value: { key: 'app', baseCurrency: 'EUR', rates: { USD: '0.92' }, locale: 'de-DE', theme: 'system' },
+      value: {
+        key: 'app',
+        baseCurrency: 'EUR',
+        rates: { USD: '0.92' },
+        locale: 'de-DE',
+        theme: 'system',
+        captureJumpFactor: '3',
+      },
     });
   });
 

@@ -1,7 +1,8 @@
 /**
  * Upgrading a database keeps every row. A database is filled through the real
- * write API at version 1, closed, and reopened with a test-only version 2 that
- * adds an index, a table and a data transformation.
+ * write API at version 1, closed, and reopened with the released version 2
+ * plus a test-only version 3 that adds an index, a table and a data
+ * transformation. (tests/unit/migration-v2.test.ts covers v2 itself.)
  */
 import { Dexie } from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -9,6 +10,7 @@ import { StrataDB } from '@/utils/db/database';
 import { applyMigrations, type Migration } from '@/utils/db/migrate';
 import { MIGRATIONS } from '@/utils/db/migrations';
 import { v1 } from '@/utils/db/migrations/v1';
+import { v2 } from '@/utils/db/migrations/v2';
 import type { Account } from '@/utils/db/schema';
 import { createStore } from '@/utils/db/write';
 import {
@@ -20,9 +22,9 @@ import {
   tradeRepublicDepot,
 } from '../fixtures/db/records';
 
-/** A version 2 that only exists in this test. */
-const testOnlyV2: Migration = {
-  version: 2,
+/** A version 3 that only exists in this test. */
+const testOnlyV3: Migration = {
+  version: 3,
   stores: {
     balanceSnapshots: 'id, accountId, at, [accountId+at], source',
     importBatches: 'id, at',
@@ -106,19 +108,26 @@ async function fillAtVersion1(name: string) {
 }
 
 describe('migrations', () => {
-  it('v1 → test-only v2 keeps every row, transforms accounts, and the new index answers queries', async () => {
+  it('v1 → v2 → test-only v3 keeps every row, transforms accounts, and the new index answers queries', async () => {
     const name = `migration-${crypto.randomUUID()}`;
     const { rows: before, fidelity, depot } = await fillAtVersion1(name);
     expect(before.balanceSnapshots).toHaveLength(4);
     expect(before.incomeEvents).toHaveLength(2);
     expect(before.settings).toEqual([
-      { key: 'app', baseCurrency: 'USD', rates: { EUR: '1.0850', GBP: '1.2710' }, locale: 'en-US', theme: 'system' },
+      {
+        key: 'app',
+        baseCurrency: 'USD',
+        rates: { EUR: '1.0850', GBP: '1.2710' },
+        locale: 'en-US',
+        theme: 'system',
+        captureJumpFactor: '3',
+      },
     ]);
 
-    const db = open(name, [v1, testOnlyV2]);
+    const db = open(name, [v1, v2, testOnlyV3]);
     const v1Tables = Object.keys(v1.stores);
     const after = await dump(db, v1Tables);
-    expect(db.verno).toBe(2);
+    expect(db.verno).toBe(3);
 
     // Accounts: exactly the intended change.
     const displayOrder = (a: { id: string }) => (a.id === fidelity.id ? 1 : 2);
@@ -146,14 +155,14 @@ describe('migrations', () => {
   it('an upgrade that throws leaves the database at version 1 with its rows', async () => {
     const name = `migration-${crypto.randomUUID()}`;
     const { rows: before } = await fillAtVersion1(name);
-    const brokenV2: Migration = {
-      ...testOnlyV2,
+    const brokenV3: Migration = {
+      ...testOnlyV3,
       upgrade: async (tx) => {
         await tx.table('accounts').toCollection().modify((a: { currency: string }) => void (a.currency = 'XXX'));
         throw new Error('upgrade bug');
       },
     };
-    const broken = open(name, [v1, brokenV2]);
+    const broken = open(name, [v1, v2, brokenV3]);
     await expect(broken.open()).rejects.toThrow('upgrade bug');
     broken.close();
 
@@ -165,10 +174,10 @@ describe('migrations', () => {
   it('the released migrations start at v1, and versions must increase', () => {
     expect(MIGRATIONS[0]).toBe(v1);
     expect(MIGRATIONS.map((m) => m.version)).toEqual(MIGRATIONS.map((_, i) => i + 1));
-    expect(() => applyMigrations(new Dexie('never-opened'), [testOnlyV2, v1])).toThrow(
-      'Migration versions must be whole numbers in strictly increasing order: 1 follows 2',
+    expect(() => applyMigrations(new Dexie('never-opened'), [testOnlyV3, v1])).toThrow(
+      'Migration versions must be whole numbers in strictly increasing order: 1 follows 3',
     );
-    expect(() => applyMigrations(new Dexie('never-opened'), [v1, { ...testOnlyV2, version: 1 }])).toThrow(
+    expect(() => applyMigrations(new Dexie('never-opened'), [v1, { ...testOnlyV3, version: 1 }])).toThrow(
       'strictly increasing order: 1 follows 1',
     );
   });

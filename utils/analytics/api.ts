@@ -3,7 +3,8 @@
  * browser globals, so it runs the same in the worker, in Node tests and in the
  * bench. Every argument and result is structured-clone safe.
  */
+import { incomeForMonth } from './income';
 import { netWorthSeries, summarizeNetWorth } from './netWorth';
 
-export const analyticsApi = { netWorthSeries, summarizeNetWorth };
+export const analyticsApi = { netWorthSeries, summarizeNetWorth, incomeForMonth };
 export type AnalyticsApi = typeof analyticsApi;

@@ -50,6 +50,11 @@ export interface FigureSpec {
   metric?: string;
   /** earnings / realized: the kind of income it is stored as (AdSense: "ad-revenue"). */
   incomeKind?: IncomeKind;
+  /**
+   * A taught rule's stored CSS path to the amount (tags and :nth-of-type),
+   * read when the label is not found, with a lower confidence.
+   */
+  fallbackPath?: string;
 }
 
 export interface AccountsSpec {

@@ -11,9 +11,11 @@ import type {
   AllocationTarget,
   AppSettings,
   BalanceSnapshot,
+  CaptureMapping,
   CaptureRule,
   Holding,
   IncomeEvent,
+  MetricSnapshot,
   Stream,
   TaxLot,
   Transaction,
@@ -29,6 +31,8 @@ export class StrataDB extends Dexie {
   declare transactions: Table<Transaction, string>;
   declare allocationTargets: Table<AllocationTarget, string>;
   declare captureRules: Table<CaptureRule, string>;
+  declare metricSnapshots: Table<MetricSnapshot, string>;
+  declare captureMappings: Table<CaptureMapping, string>;
   declare settings: Table<AppSettings, string>;
 
   /**

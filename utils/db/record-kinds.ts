@@ -12,18 +12,22 @@ import {
   AccountSchema,
   AllocationTargetSchema,
   BalanceSnapshotSchema,
+  CaptureMappingSchema,
   CaptureRuleSchema,
   HoldingSchema,
   IncomeEventSchema,
+  MetricSnapshotSchema,
   StreamSchema,
   TaxLotSchema,
   TransactionSchema,
   type Account,
   type AllocationTarget,
   type BalanceSnapshot,
+  type CaptureMapping,
   type CaptureRule,
   type Holding,
   type IncomeEvent,
+  type MetricSnapshot,
   type Stream,
   type TaxLot,
   type Transaction,
@@ -127,6 +131,15 @@ export function recordKinds(db: StrataDB) {
   const ownedByAccount = async (record: { accountId?: string }, prefix: string, lookup: Lookup) =>
     (await accountMustExist(record.accountId, prefix, lookup)).issues;
 
+  const ownedByAccountOrStream = async (
+    record: { accountId?: string; streamId?: string },
+    prefix: string,
+    lookup: Lookup,
+  ): Promise<FieldIssue[]> => [
+    ...(await accountMustExist(record.accountId, prefix, lookup)).issues,
+    ...(await streamMustExist(record.streamId, prefix, lookup)),
+  ];
+
   const holding: RecordKind<Holding> = {
     what: 'holding',
     table: db.holdings,
@@ -186,11 +199,37 @@ export function recordKinds(db: StrataDB) {
     table: db.captureRules,
     schema: CaptureRuleSchema,
     reads: [db.accounts, db.streams],
+    references: ownedByAccountOrStream,
+  };
+
+  const metricSnapshot: RecordKind<MetricSnapshot> = {
+    what: 'metric snapshot',
+    table: db.metricSnapshots,
+    schema: MetricSnapshotSchema,
+    reads: [db.accounts, db.streams],
+    references: ownedByAccountOrStream,
+  };
+
+  const captureMapping: RecordKind<CaptureMapping> = {
+    what: 'capture mapping',
+    table: db.captureMappings,
+    schema: CaptureMappingSchema,
+    reads: [db.accounts, db.streams],
+    // One mapping per figure of a site (siteId + figureKey + accountName).
     async references(record, prefix, lookup) {
-      return [
-        ...(await accountMustExist(record.accountId, prefix, lookup)).issues,
-        ...(await streamMustExist(record.streamId, prefix, lookup)),
-      ];
+      const issues = await ownedByAccountOrStream(record, prefix, lookup);
+      const clash = await db.captureMappings
+        .where('[siteId+figureKey+accountName]')
+        .equals([record.siteId, record.figureKey, record.accountName])
+        .first();
+      if (clash && clash.id !== record.id) {
+        const field = joinPath(prefix, 'figureKey');
+        issues.push({
+          field,
+          message: `${field}: "${record.figureKey}" of ${record.siteId}${record.accountName ? ` for "${record.accountName}"` : ''} is already mapped`,
+        });
+      }
+      return issues;
     },
   };
 
@@ -204,5 +243,7 @@ export function recordKinds(db: StrataDB) {
     transaction,
     allocationTarget,
     captureRule,
+    metricSnapshot,
+    captureMapping,
   };
 }

@@ -63,6 +63,10 @@ export type CaptureMeaning = (typeof CAPTURE_MEANINGS)[number];
 export const THEMES = ['system', 'light', 'dark'] as const;
 export type Theme = (typeof THEMES)[number];
 
+/** What a metric snapshot measures: recurring revenue (money) or a count (subscribers). */
+export const METRIC_KINDS = ['mrr', 'count'] as const;
+export type MetricKind = (typeof METRIC_KINDS)[number];
+
 // ---------------------------------------------------------------- primitives
 
 /** A record id: a non-empty string of at most 64 characters. */
@@ -114,6 +118,21 @@ const Name = (what: string) =>
     v.maxLength(200, `${what} is longer than 200 characters`),
   );
 
+/** A host name as in a URL: "digital.fidelity.com" (lower case, no scheme, no port). */
+export const HostName = v.pipe(
+  v.string('must be a host name'),
+  v.maxLength(253, 'is longer than 253 characters'),
+  v.regex(/^[a-z0-9.-]+$/, 'must be a host name such as example.com'),
+);
+
+/** A lower-case identifier: an adapter id ("fidelity"), a metric ("paid-subscriptions"), a site id ("taught:example.com"). */
+const Slug = (max: number) =>
+  v.pipe(
+    v.string('must be text'),
+    v.maxLength(max, `is longer than ${max} characters`),
+    v.regex(/^[a-z0-9][a-z0-9._:-]*$/, 'must be lower-case letters, digits, ".", "_", ":" or "-"'),
+  );
+
 const OptionalNote = v.optional(
   v.pipe(v.string('must be text'), v.maxLength(2000, 'is longer than 2000 characters')),
 );
@@ -129,6 +148,13 @@ export const ProvenanceSchema = v.object({
   rawText: v.optional(v.pipe(v.string(), v.maxLength(500))),
   importId: v.optional(Id),
   row: v.optional(v.pipe(v.number(), v.safeInteger(), v.minValue(0))),
+  /** Capture: the site adapter's id ("fidelity"), or "taught" for a rule the person taught. */
+  adapter: v.optional(Slug(100)),
+  /** Capture: the adapter's version at the time. */
+  adapterVersion: v.optional(v.pipe(v.number(), v.safeInteger(), v.minValue(0))),
+  /** Capture: the page's host and path (never its query string), as the browser reported them. */
+  host: v.optional(HostName),
+  path: v.optional(v.pipe(v.string(), v.maxLength(1000))),
 });
 
 // ---------------------------------------------------------------- tables
@@ -196,15 +222,53 @@ export const StreamSchema = v.object({
   notes: OptionalNote,
 });
 
-export const IncomeEventSchema = v.object({
-  id: Id,
-  streamId: Id,
-  at: Timestamp,
-  amount: MoneySchema,
-  kind: v.picklist(INCOME_KINDS, 'must be one of: ' + INCOME_KINDS.join(', ')),
-  source: v.picklist(SOURCES),
-  provenance: ProvenanceSchema,
-});
+/**
+ * The period earnings were reported for: local days from `start` (inclusive)
+ * to `end` (exclusive), epoch ms, and the words the page used ("This month").
+ */
+export const IncomePeriodSchema = v.pipe(
+  v.object({
+    start: Timestamp,
+    end: Timestamp,
+    label: v.pipe(v.string(), v.maxLength(100, 'is longer than 100 characters')),
+  }),
+  v.check((p) => p.start < p.end, 'must end after it starts'),
+);
+
+/**
+ * Which period an income event covers, as a key that is the same every time
+ * the same period is captured: "2026-11" (a calendar month), "2026-11-24" (a
+ * day), "rolling-30d:2026-11-24" (the 30 days up to that day), "2026" (a
+ * year), "all-time". See utils/analytics/income.ts.
+ */
+export const PeriodKey = v.pipe(
+  v.string('must be a period key'),
+  v.minLength(1, 'must not be empty'),
+  v.maxLength(64, 'is longer than 64 characters'),
+  v.regex(/^[a-z0-9:-]+$/, 'must be a period key such as 2026-11'),
+);
+
+export const IncomeEventSchema = v.pipe(
+  v.object({
+    id: Id,
+    streamId: Id,
+    at: Timestamp,
+    amount: MoneySchema,
+    kind: v.picklist(INCOME_KINDS, 'must be one of: ' + INCOME_KINDS.join(', ')),
+    source: v.picklist(SOURCES),
+    provenance: ProvenanceSchema,
+    /** Earnings for a period (captured "This month"); absent for a single payment. */
+    period: v.optional(IncomePeriodSchema),
+    periodKey: v.optional(PeriodKey),
+  }),
+  v.forward(
+    v.check(
+      (e) => (e.period === undefined) === (e.periodKey === undefined),
+      'must be given together with period (both or neither)',
+    ),
+    ['periodKey'],
+  ),
+);
 
 export const TransactionSchema = v.object({
   id: Id,
@@ -234,11 +298,78 @@ export const CaptureRuleSchema = v.object({
   host: v.pipe(v.string(), v.regex(/^[a-z0-9.-]+$/, 'must be a host name such as example.com')),
   pathPattern: v.pipe(v.string(), v.maxLength(500)),
   label: Name('Label'),
+  /** A CSS path to the figure, tried when the label is not found ("" when there is none). */
+  fallbackPath: v.pipe(v.string('must be text'), v.maxLength(1000, 'is longer than 1000 characters')),
   meaning: v.picklist(CAPTURE_MEANINGS),
   accountId: v.optional(Id),
   streamId: v.optional(Id),
   createdAt: Timestamp,
 });
+
+/**
+ * A reading that is not a balance or income: MRR (money) or a count such as
+ * paid subscribers. Belongs to an account, an income stream, or both.
+ * `kind: 'mrr'` holds `amount`; `kind: 'count'` holds `count`; never both.
+ */
+export const MetricSnapshotSchema = v.pipe(
+  v.object({
+    id: Id,
+    accountId: v.optional(Id),
+    streamId: v.optional(Id),
+    at: Timestamp,
+    /** What is measured: "mrr", "paid-subscriptions", "gross-annualized-revenue". */
+    metric: v.pipe(Slug(100), v.minLength(1, 'is required')),
+    kind: v.picklist(METRIC_KINDS, 'must be mrr or count'),
+    amount: v.optional(MoneySchema),
+    count: v.optional(
+      v.pipe(
+        v.number('must be a number'),
+        v.safeInteger('must be a whole number'),
+        v.minValue(0, 'cannot be negative'),
+      ),
+    ),
+    source: v.picklist(SOURCES, 'must be manual, capture or import'),
+    provenance: ProvenanceSchema,
+  }),
+  v.forward(
+    v.check(
+      (m) => (m.kind === 'mrr' ? m.amount !== undefined && m.count === undefined : m.count !== undefined && m.amount === undefined),
+      'does not match the value: an mrr snapshot holds an amount, a count snapshot holds a count, never both',
+    ),
+    ['kind'],
+  ),
+  v.forward(
+    v.check((m) => m.accountId !== undefined || m.streamId !== undefined, 'is required (or streamId): a metric belongs to an account or an income stream'),
+    ['accountId'],
+  ),
+);
+
+/**
+ * What the person chose for one figure of one site, remembered for the next
+ * visit: the account or stream it goes to (neither: the person ignores it),
+ * and whether to save it without asking ("Always save from this page").
+ * One mapping per siteId + figureKey + accountName.
+ */
+export const CaptureMappingSchema = v.pipe(
+  v.object({
+    id: Id,
+    /** The adapter's id, or "taught:<host>" for a page the person taught. */
+    siteId: v.pipe(Slug(300), v.minLength(1, 'is required')),
+    host: HostName,
+    figureKey: v.pipe(v.string('must be text'), v.minLength(1, 'is required'), v.maxLength(200, 'is longer than 200 characters')),
+    /** The account's name as the page shows it; "" for a figure of the whole page. */
+    accountName: v.pipe(v.string('must be text'), v.maxLength(500, 'is longer than 500 characters')),
+    accountId: v.optional(Id),
+    streamId: v.optional(Id),
+    always: v.boolean('must be true or false'),
+    createdAt: Timestamp,
+    updatedAt: Timestamp,
+  }),
+  v.forward(
+    v.check((m) => m.accountId === undefined || m.streamId === undefined, 'cannot be given with accountId: a figure goes to one place'),
+    ['streamId'],
+  ),
+);
 
 /** The app settings: one row in the settings table, key "app". */
 export const AppSettingsSchema = v.object({
@@ -255,7 +386,31 @@ export const AppSettingsSchema = v.object({
     v.check((s) => s === '' || isSupportedLocale(s), 'must be a locale such as en-US or de-DE'),
   ),
   theme: v.picklist(THEMES),
+  /**
+   * A captured balance that is more than this many times the account's last
+   * one (or less than its 1/factor-th) is only saved after the person
+   * confirms it. A decimal string, at least 1.5. Rows saved before this
+   * setting existed read as the default.
+   */
+  captureJumpFactor: v.optional(
+    v.pipe(
+      DecimalString,
+      v.check((s) => compareDecimal(s, 3n, 2n) >= 0, 'must be at least 1.5'),
+      v.check((s) => compareDecimal(s, 1000n, 1n) <= 0, 'must be at most 1000'),
+    ),
+    '3',
+  ),
 });
+
+/** Compares the plain decimal string `s` with num/den exactly: -1, 0 or 1 (NaN for anything else). */
+function compareDecimal(s: string, num: bigint, den: bigint): number {
+  const match = /^(-?)(\d+)(?:\.(\d+))?$/.exec(s);
+  if (!match) return NaN;
+  const fraction = match[3] ?? '';
+  const left = BigInt(match[2]! + fraction) * (match[1] ? -1n : 1n) * den;
+  const right = num * 10n ** BigInt(fraction.length);
+  return left === right ? 0 : left > right ? 1 : -1;
+}
 
 function isSupportedLocale(tag: string): boolean {
   try {
@@ -271,6 +426,7 @@ export const DEFAULT_SETTINGS: AppSettings = {
   rates: {},
   locale: '',
   theme: 'system',
+  captureJumpFactor: '3',
 };
 
 export type Account = v.InferOutput<typeof AccountSchema>;
@@ -282,5 +438,8 @@ export type IncomeEvent = v.InferOutput<typeof IncomeEventSchema>;
 export type Transaction = v.InferOutput<typeof TransactionSchema>;
 export type AllocationTarget = v.InferOutput<typeof AllocationTargetSchema>;
 export type CaptureRule = v.InferOutput<typeof CaptureRuleSchema>;
+export type MetricSnapshot = v.InferOutput<typeof MetricSnapshotSchema>;
+export type CaptureMapping = v.InferOutput<typeof CaptureMappingSchema>;
+export type IncomePeriod = v.InferOutput<typeof IncomePeriodSchema>;
 export type AppSettings = v.InferOutput<typeof AppSettingsSchema>;
 export type Provenance = v.InferOutput<typeof ProvenanceSchema>;

@@ -16,6 +16,7 @@
  */
 import type { Table } from 'dexie';
 import type { StrataDB } from './database';
+import { createCaptureWrites } from './capture-writes';
 import { checkRecord, NotFoundError, parseRecord, ValidationError, type FieldIssue } from './errors';
 import { createLookup, recordKinds, type RecordKind } from './record-kinds';
 import {
@@ -34,6 +35,15 @@ import {
 } from './schema';
 
 export { NotFoundError, ValidationError, type FieldIssue } from './errors';
+export {
+  localDayBounds,
+  type CaptureMappingInput,
+  type CaptureWriteReport,
+  type CaptureWrites,
+  type NewCaptureMapping,
+  type NewMetricSnapshot,
+  type NewPeriodIncome,
+} from './capture-writes';
 
 /** A record as given to `add*`: the id (and createdAt) may be left out. */
 export type NewRecord<T, Defaulted extends keyof T = never> = Omit<T, 'id' | Defaulted> & {
@@ -63,12 +73,18 @@ export interface DeletedAccount {
   unlinkedTransactions: number;
   /** Capture rules that only fed this account are deleted; those also feeding a stream are unlinked. */
   captureRules: number;
+  /** Metric snapshots that only belonged to this account are deleted; those also of a stream are unlinked. */
+  metricSnapshots: number;
+  /** Capture mappings to this account are deleted (the next capture asks again). */
+  captureMappings: number;
 }
 
 export interface DeletedStream {
   stream: Stream;
   incomeEvents: number;
   captureRules: number;
+  metricSnapshots: number;
+  captureMappings: number;
 }
 
 export interface StoreOptions {
@@ -196,7 +212,7 @@ export function createStore(db: StrataDB, options: StoreOptions = {}) {
 
   async function deleteAccount(id: string): Promise<DeletedAccount> {
     const owned = [db.balanceSnapshots, db.holdings, db.taxLots];
-    const linked = [db.streams, db.transactions, db.captureRules];
+    const linked = [db.streams, db.transactions, db.captureRules, db.metricSnapshots, db.captureMappings];
     return inTransaction([db.accounts, ...owned, ...linked], async () => {
       const account = await db.accounts.get(id);
       if (!account) throw new NotFoundError('account', id);
@@ -212,13 +228,31 @@ export function createStore(db: StrataDB, options: StoreOptions = {}) {
         .filter((r) => r.accountId === id && r.streamId === undefined)
         .delete();
       await db.captureRules.filter((r) => r.accountId === id).modify((r) => void delete r.accountId);
+      const metricSnapshots = await db.metricSnapshots
+        .where('accountId')
+        .equals(id)
+        .filter((m) => m.streamId === undefined)
+        .delete();
+      await db.metricSnapshots.where('accountId').equals(id).modify((m) => void delete m.accountId);
+      const captureMappings = await db.captureMappings.filter((m) => m.accountId === id).delete();
       await db.accounts.delete(id);
-      return { account, balanceSnapshots, holdings, taxLots, unlinkedStreams, unlinkedTransactions, captureRules };
+      return {
+        account,
+        balanceSnapshots,
+        holdings,
+        taxLots,
+        unlinkedStreams,
+        unlinkedTransactions,
+        captureRules,
+        metricSnapshots,
+        captureMappings,
+      };
     });
   }
 
   async function deleteStream(id: string): Promise<DeletedStream> {
-    return inTransaction([db.streams, db.incomeEvents, db.captureRules], async () => {
+    const linked = [db.captureRules, db.metricSnapshots, db.captureMappings];
+    return inTransaction([db.streams, db.incomeEvents, ...linked], async () => {
       const stream = await db.streams.get(id);
       if (!stream) throw new NotFoundError('income stream', id);
       const incomeEvents = await db.incomeEvents.where('streamId').equals(id).delete();
@@ -226,8 +260,15 @@ export function createStore(db: StrataDB, options: StoreOptions = {}) {
         .filter((r) => r.streamId === id && r.accountId === undefined)
         .delete();
       await db.captureRules.filter((r) => r.streamId === id).modify((r) => void delete r.streamId);
+      const metricSnapshots = await db.metricSnapshots
+        .where('streamId')
+        .equals(id)
+        .filter((m) => m.accountId === undefined)
+        .delete();
+      await db.metricSnapshots.where('streamId').equals(id).modify((m) => void delete m.streamId);
+      const captureMappings = await db.captureMappings.filter((m) => m.streamId === id).delete();
       await db.streams.delete(id);
-      return { stream, incomeEvents, captureRules };
+      return { stream, incomeEvents, captureRules, metricSnapshots, captureMappings };
     });
   }
 
@@ -266,6 +307,8 @@ export function createStore(db: StrataDB, options: StoreOptions = {}) {
       return record;
     });
   }
+
+  const capture = createCaptureWrites({ db, kinds, now, newId, inTransaction, insert, update, remove });
 
   return {
     // accounts
@@ -323,5 +366,8 @@ export function createStore(db: StrataDB, options: StoreOptions = {}) {
     // settings
     getSettings,
     saveSettings,
+
+    // capture: metric snapshots, mappings, one-per-day balances, income per period
+    ...capture,
   };
 }

@@ -1,86 +1,76 @@
 /**
  * What the background does for each message. Every handler first classifies
- * the sender and validates the payload (./validate.ts); if either fails it
- * returns a refusal envelope and touches nothing. Handlers never throw: a
- * failure of the store (a ValidationError naming fields, an unknown account)
- * comes back as `{ ok: false, error, issues }` for the caller to show.
+ * the sender and validates the payload (./validate.ts, through ./guard.ts);
+ * if either fails it returns a refusal envelope and touches nothing. Handlers
+ * never throw: a failure of the store (a ValidationError naming fields, an
+ * unknown account) comes back as `{ ok: false, error, issues }` for the
+ * caller to show.
  */
 import type { StrataDB } from '@/utils/db/database';
-import { listAccounts as queryAccounts } from '@/utils/db/queries';
-import type { Source, AppSettings } from '@/utils/db/schema';
-import { NotFoundError, ValidationError, type Store } from '@/utils/db/write';
-import { ok, refused, type AccountSummary, type MessageType, type Result } from './protocol';
-import { classifySender, validatePayload, type Payload, type SenderClass, type SenderLike } from './validate';
+import type { AppSettings, Source } from '@/utils/db/schema';
+import type { Store } from '@/utils/db/write';
+import type { ReadingsStore } from '@/utils/capture/readings-store';
+import {
+  accountSummaries,
+  createCaptureHandlers,
+  streamSummaries,
+  type CaptureHandlers,
+  type SiteMatcher,
+} from './capture-handlers';
+import { guard, type Handler, type SenderCheck } from './guard';
+import type { AccountSummary, StreamSummary } from './protocol';
+import { classifySender, type SenderClass } from './validate';
+
+export type { Handler } from './guard';
+export type { SiteMatcher } from './capture-handlers';
 
 export interface HandlerDeps {
   db: StrataDB;
-  store: Pick<Store, 'addSnapshot' | 'getSettings'>;
+  store: Pick<
+    Store,
+    'addSnapshot' | 'getSettings' | 'addCaptureRule' | 'updateCaptureRule' | 'applyCaptureWrites'
+  >;
   /** `runtime.id` of this extension. */
   extensionId: string;
   /** `runtime.getURL('/')`: chrome-extension://ID/ or moz-extension://UUID/. */
   extensionOrigin: string;
+  /** Which adapter covers a page (default: none, so every page is a taught page). */
+  sites?: SiteMatcher;
+  /** The per-tab readings (default: a new, private one). */
+  readings?: ReadingsStore;
+  /** The clock (tests pass a fixed one). */
+  now?: () => number;
+  /** The local offset east of UTC, in minutes, at a moment (default: this machine's). */
+  tzOffsetMinutes?: (at: number) => number;
+  /** Ids of new accounts and streams a capture creates. */
+  newId?: () => string;
 }
 
-/** A handler takes the raw message data and the browser-reported sender. */
-export type Handler<T> = (data: unknown, sender: SenderLike) => Promise<Result<T>>;
-
-export interface Handlers {
+export interface Handlers extends CaptureHandlers {
   listAccounts: Handler<AccountSummary[]>;
   saveSnapshot: Handler<{ id: string }>;
   getSettings: Handler<AppSettings>;
+  listStreams: Handler<StreamSummary[]>;
 }
 
+type Accepted = Exclude<SenderClass, { kind: 'refused' }>;
+
 /** The snapshot's source follows from who sent it, never from the payload. */
-function sourceOf(sender: Exclude<SenderClass, { kind: 'refused' }>): Source {
+function sourceOf(sender: Accepted): Source {
   return sender.kind === 'content-script' ? 'capture' : 'manual';
 }
 
-function failure(type: MessageType, error: unknown): Result<never> {
-  if (error instanceof ValidationError) return refused(`${type} refused: ${error.message}`, error.issues);
-  if (error instanceof NotFoundError) return refused(`${type} refused: ${error.message}`);
-  const message = error instanceof Error ? error.message : String(error);
-  return refused(`${type} failed: ${message}`);
-}
-
 export function createHandlers(deps: HandlerDeps): Handlers {
-  /**
-   * Runs `body` only for an accepted sender and a valid payload; any refusal
-   * or thrown error becomes an error envelope.
-   */
-  function guarded<T extends MessageType, R>(
-    type: T,
-    body: (payload: Payload<T>, sender: Exclude<SenderClass, { kind: 'refused' }>) => Promise<R>,
-  ): Handler<R> {
-    return async (data, sender) => {
-      const from = classifySender(sender ?? {}, deps.extensionId, deps.extensionOrigin);
-      if (from.kind === 'refused') return refused(`${type} refused: ${from.reason}`);
-      const payload = validatePayload(type, data);
-      if (!payload.ok) return refused(payload.error, payload.issues);
-      try {
-        return ok(await body(payload.value, from));
-      } catch (error) {
-        return failure(type, error);
-      }
-    };
-  }
+  /** This extension's pages and its content scripts in web pages. */
+  const anyOfOurs: SenderCheck<Accepted> = (sender) => {
+    const from = classifySender(sender, deps.extensionId, deps.extensionOrigin);
+    return from.kind === 'refused' ? { ok: false, reason: from.reason } : { ok: true, context: from };
+  };
 
   return {
-    listAccounts: guarded('listAccounts', async () => {
-      const accounts = await queryAccounts(deps.db, { includeArchived: false });
-      // Only what a picker shows: notes and tax details stay in the background.
-      return accounts.map(
-        ({ id, institution, name, kind, layer, currency }): AccountSummary => ({
-          id,
-          institution,
-          name,
-          kind,
-          layer,
-          currency,
-        }),
-      );
-    }),
+    listAccounts: guard('listAccounts', anyOfOurs, () => accountSummaries(deps.db)),
 
-    saveSnapshot: guarded('saveSnapshot', async (input, from) => {
+    saveSnapshot: guard('saveSnapshot', anyOfOurs, async (input, from) => {
       // The store checks that the account exists and is in the same currency.
       const saved = await deps.store.addSnapshot({
         accountId: input.accountId,
@@ -92,6 +82,10 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       return { id: saved.id };
     }),
 
-    getSettings: guarded('getSettings', () => deps.store.getSettings()),
+    getSettings: guard('getSettings', anyOfOurs, () => deps.store.getSettings()),
+
+    listStreams: guard('listStreams', anyOfOurs, () => streamSummaries(deps.db)),
+
+    ...createCaptureHandlers(deps),
   };
 }

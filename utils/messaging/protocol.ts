@@ -14,8 +14,29 @@
  */
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { Money } from '@/utils/money/types';
-import type { Account, AppSettings, Provenance } from '@/utils/db/schema';
+import type {
+  Account,
+  AppSettings,
+  CaptureMeaning,
+  CaptureRule,
+  Layer,
+  Provenance,
+  Stream,
+} from '@/utils/db/schema';
 import type { FieldIssue } from '@/utils/db/errors';
+import type { CaptureDecision, JumpToConfirm, SaveReport } from '@/utils/capture/ingest-types';
+import type { ItemSuggestion } from '@/utils/capture/ingest-mappings';
+import type { ExtractedItem, ExtractionProblem, ExtractionResult } from '@/utils/capture/types';
+
+export type {
+  CaptureDecision,
+  JumpToConfirm,
+  NewAccountChoice,
+  NewStreamChoice,
+  RefusedItem,
+  SaveReport,
+} from '@/utils/capture/ingest-types';
+export type { ItemSuggestion } from '@/utils/capture/ingest-mappings';
 
 /**
  * A problem with one field: `field` is a dot path ("amount.minor",
@@ -51,15 +72,116 @@ export interface SaveSnapshotInput {
   provenance: Provenance;
 }
 
+/** What a "save to which stream?" picker needs to show of an income stream. */
+export type StreamSummary = Pick<Stream, 'id' | 'name' | 'layer' | 'accountId'>;
+
+// ---------------------------------------------------------------- capture
+
+/**
+ * What the capture content script read off its page. The background takes
+ * the page (host, path, adapter) from the sender, never from here.
+ */
+export interface SubmitReadingsInput {
+  result: ExtractionResult;
+  /** document.title, at most 500 characters. */
+  title: string;
+}
+
+export interface SubmitReadingsResult {
+  /** Names these readings in confirmReadings (a later submit replaces them). */
+  readingsId: string;
+  /** Present when every figure was mapped with "Always save from this page" and was saved at once. */
+  autoSaved?: SaveReport;
+}
+
+/** Only the popup (an extension page with no tab) names a tab; pages in a tab read their own. */
+export interface TabChoice {
+  tabId?: number;
+}
+
+/** What the overlay shows: the readings of its own tab, and what to pick from. */
+export interface TabReadingsView {
+  readingsId: string;
+  /** The adapter's id; null on a page only taught rules cover. */
+  site: string | null;
+  /** "Fidelity", or the host on a taught page. */
+  siteName: string;
+  layer: Layer | null;
+  host: string;
+  path: string;
+  title: string;
+  /** As read, with their position: decisions name items by `index`. */
+  items: (ExtractedItem & { index: number })[];
+  problems: ExtractionProblem[];
+  accounts: AccountSummary[];
+  streams: StreamSummary[];
+  /** One per item, same order: what to pre-select (null: nothing known). */
+  suggestions: (ItemSuggestion | null)[];
+  /** Set once these readings were saved (automatically or by the person). */
+  saved: SaveReport | null;
+}
+
+export interface ConfirmReadingsInput extends TabChoice {
+  readingsId: string;
+  /** At most one per item; items without one are ignored. Amounts are never sent: the background has them. */
+  decisions: CaptureDecision[];
+  /** "Always save from this page". */
+  always: boolean;
+  /** The person confirmed the jumps listed by an earlier answer. */
+  acceptJumps?: boolean;
+}
+
+export type ConfirmReadingsResult =
+  | { status: 'saved'; report: SaveReport }
+  | { status: 'needs-confirmation'; needsConfirmation: JumpToConfirm[] };
+
+/**
+ * A rule taught by clicking a number; the host and path come from the
+ * sender. The account or stream it feeds is optional (at most one): without
+ * one, the overlay asks where the figure goes and remembers the answer.
+ */
+export interface SaveTaughtRuleInput {
+  label: string;
+  fallbackPath: string;
+  meaning: CaptureMeaning;
+  accountId?: string;
+  streamId?: string;
+}
+
+/** A taught rule as a content script gets it: without the account or stream it feeds. */
+export type TaughtRule = Omit<CaptureRule, 'accountId' | 'streamId'>;
+
 export interface ProtocolMap {
   /** Accounts that are not archived, in the order the database lists them. */
   listAccounts(): Result<AccountSummary[]>;
   saveSnapshot(input: SaveSnapshotInput): Result<{ id: string }>;
   getSettings(): Result<AppSettings>;
+  /** Streams that are not archived, by name. */
+  listStreams(): Result<StreamSummary[]>;
+  /** Content script, top frame of a web page. */
+  submitReadings(input: SubmitReadingsInput): Result<SubmitReadingsResult>;
+  /** Extension page in the readings' tab (the overlay), or the popup naming a tab. */
+  getTabReadings(input?: TabChoice): Result<TabReadingsView>;
+  /** Same senders as getTabReadings. */
+  confirmReadings(input: ConfirmReadingsInput): Result<ConfirmReadingsResult>;
+  /** Content script (the teach picker), top frame of a web page. */
+  saveTaughtRule(input: SaveTaughtRuleInput): Result<{ id: string }>;
+  /** Content script, top frame: the rules taught for its own host. */
+  getTaughtRules(): Result<TaughtRule[]>;
 }
 
 export type MessageType = keyof ProtocolMap;
 
-export const MESSAGE_TYPES = ['listAccounts', 'saveSnapshot', 'getSettings'] as const satisfies readonly MessageType[];
+export const MESSAGE_TYPES = [
+  'listAccounts',
+  'saveSnapshot',
+  'getSettings',
+  'listStreams',
+  'submitReadings',
+  'getTabReadings',
+  'confirmReadings',
+  'saveTaughtRule',
+  'getTaughtRules',
+] as const satisfies readonly MessageType[];
 
 export const { sendMessage, onMessage, removeAllListeners } = defineExtensionMessaging<ProtocolMap>();

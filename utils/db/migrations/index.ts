@@ -1,5 +1,6 @@
 /** Every released migration, oldest first. Append new versions; never reorder or edit. */
 import type { Migration } from '../migrate';
 import { v1 } from './v1';
+import { v2 } from './v2';
 
-export const MIGRATIONS: readonly Migration[] = [v1];
+export const MIGRATIONS: readonly Migration[] = [v1, v2];
