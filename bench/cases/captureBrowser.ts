@@ -7,9 +7,11 @@
  *    wired to the extraction scheduler: how many extractions ran and the
  *    shortest gap between two; PASS when no two are closer than 250 ms and
  *    one ran after the burst.
+ * 3. A check, not timed: the same bundle on the hostile fixture with its scripts run,
+ *    where <form name="getElementById"> really clobbers the document.
  * Uses Debian's Chromium (/usr/bin/chromium, or CHROMIUM_PATH); says SKIP when it is missing.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
@@ -21,15 +23,25 @@ import type { BurstReport, PageTimings } from './captureInPage';
 const ROOT = join(import.meta.dirname, '..', '..');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const TARGET_MEDIAN_MS = 5;
+/** What tests/fixtures/capture/synthetic/hostile.html shows (see tests/unit/capture-extract-hostile.test.ts). */
+const HOSTILE_EXPECTED = [
+  ['total', null, 314_159],
+  ['account-balance', '<img src=x onerror=alert(1)> Brokerage', 100_000],
+  ['account-balance', 'Savings & More', 214_159],
+];
 const MIN_INTERVAL_MS = 250;
 
 const ENTRY = `
-import { burstInPage, timeInPage } from './bench/cases/captureInPage';
-globalThis.__strataBench = { burstInPage, timeInPage };
+import { burstInPage, hostileInPage, timeInPage } from './bench/cases/captureInPage';
+globalThis.__strataBench = { burstInPage, hostileInPage, timeInPage };
 `;
 
 interface InPage {
-  __strataBench: { timeInPage(): PageTimings; burstInPage(): Promise<BurstReport> };
+  __strataBench: {
+    timeInPage(): PageTimings;
+    burstInPage(): Promise<BurstReport>;
+    hostileInPage(): { clobbered: string[]; items: [string, string | null, number | null][] };
+  };
 }
 
 /** The extractor (and the bench's helpers) as one script for the page. */
@@ -105,6 +117,19 @@ export async function captureBrowserBench(): Promise<boolean> {
     const throttled = burst.minGapMs === null || burst.minGapMs >= MIN_INTERVAL_MS - 0.5;
     const pass = throttled && burst.finalRunAfterBurst && burst.runsAt.length <= Math.ceil(burst.burstMs / MIN_INTERVAL_MS) + 1;
     console.log(`${pass ? 'PASS' : 'MISS'}: at most one extraction per ${MIN_INTERVAL_MS} ms, and a final one after the burst`);
+
+    // The same bundle on the hostile fixture, its scripts run: DOM clobbering is real here, not simulated.
+    await page.setContent(readFileSync(join(ROOT, 'tests', 'fixtures', 'capture', 'synthetic', 'hostile.html'), 'utf8'));
+    await page.addScriptTag({ content: script });
+    const hostile = await page.evaluate(() => (globalThis as unknown as InPage).__strataBench.hostileInPage());
+    const expected = JSON.stringify(HOSTILE_EXPECTED);
+    const got = JSON.stringify(hostile.items);
+    if (got === expected && hostile.clobbered.length === 2) {
+      console.log(`check: hostile page in Chromium (document.${hostile.clobbered.join(', document.')} clobbered by the page): reads exactly ${expected}`);
+    } else {
+      console.error(`check FAILED: hostile page in Chromium read ${got} (clobbered: ${hostile.clobbered.join(', ') || 'none'}), expected ${expected}`);
+      agree = false;
+    }
     return agree;
   } finally {
     await browser.close();

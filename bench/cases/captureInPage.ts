@@ -4,6 +4,7 @@
  * burst, run inside the page so nothing but numbers crosses to Node.
  */
 import { computedHidden, extract } from '@/utils/capture/extract';
+import type { SiteAdapter } from '@/utils/capture/types';
 import { createExtractionScheduler } from '@/utils/capture/schedule';
 import { DASHBOARD_ADAPTER } from '@/tests/fixtures/capture/synthetic/dashboard';
 import { baselineExtract, type BaselineItem } from './captureBaseline';
@@ -93,4 +94,29 @@ export async function burstInPage(): Promise<BurstReport> {
     minGapMs: gaps.length > 0 ? Math.min(...gaps) : null,
     finalRunAfterBurst: runsAt.length > 0 && runsAt[runsAt.length - 1]! > lastMutationAt,
   };
+}
+
+/** The hostile fixture's figures (tests/fixtures/capture/synthetic/hostile.html). */
+const HOSTILE_ADAPTER: SiteAdapter = {
+  id: 'hostile',
+  version: 1,
+  name: 'Hostile',
+  hosts: ['hostile.example'],
+  paths: ['/**'],
+  layer: 'foundation',
+  accountKind: 'brokerage',
+  currency: 'USD',
+  figures: [
+    { key: 'total', kind: 'balance', labels: ['Total balance'], scope: 'page' },
+    { key: 'account-balance', kind: 'balance', labels: ['Balance'], scope: 'account' },
+  ],
+  accounts: { nameFrom: 'link' },
+};
+
+/** On the hostile page (its scripts ran; document.getElementById / querySelectorAll are clobbered): what is read. */
+export function hostileInPage(): { clobbered: string[]; items: [string, string | null, number | null][] } {
+  const doc = document as unknown as Record<string, unknown>;
+  const clobbered = ['getElementById', 'querySelectorAll'].filter((name) => typeof doc[name] !== 'function');
+  const result = extract(document, HOSTILE_ADAPTER, { isHidden: computedHidden });
+  return { clobbered, items: result.items.map((i) => [i.figureKey, i.account, i.amount?.minor ?? null]) };
 }

@@ -50,6 +50,8 @@ export interface LaunchOptions {
    * "Asia/Tokyo"; the host's zone unless told otherwise.
    */
   timezone?: string;
+  /** More Chromium switches (e.g. the capture tests' --host-resolver-rules); appended after the harness's own. */
+  extraArgs?: readonly string[];
 }
 
 export interface ExtensionHarness {
@@ -147,11 +149,15 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
         `--gaia-url=${sink.origin}`, // an origin only: Chromium ignores a gaia URL with a path
         `--gcm-checkin-url=${internal}gcm-checkin`,
         `--gcm-registration-url=${internal}gcm-register`,
+        // On a web page with a form, Chromium asks content-autofill.googleapis.com
+        // for field types (its own request, not the extension's): to the sink too.
+        `--autofill-server-url=${internal}autofill/`,
         // To learn which part of Chromium made a request only the proxy saw, set
         // STRATA_E2E_NETLOG_DIR and look up the request's traffic_annotation there.
         ...(process.env['STRATA_E2E_NETLOG_DIR']
           ? [`--log-net-log=${path.join(process.env['STRATA_E2E_NETLOG_DIR'], `netlog-${process.pid}-${Date.now()}.json`)}`]
           : []),
+        ...(options.extraArgs ?? []),
       ],
     });
   } catch (error) {

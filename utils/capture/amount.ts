@@ -65,8 +65,8 @@ export function looksLikeNumber(text: string): boolean {
 
 /** "••••", "$****", "***.**": a figure the site hides until asked. */
 const MASKED = /^[\p{Sc}\s.,]*[•●∙·*✱⁕]{2,}[•●∙·*✱⁕\s.,]*(?:[A-Z]{3})?$/u;
-/** "—", "-", "--", "$ –", "N/A", "n/a", "NA": a placeholder where a figure would be. */
-const PLACEHOLDER = /^(?:\p{Sc}\s?)?(?:[-‐‑‒–—−―]{1,3}|n\/?a|not available|unavailable|pending|tbd)$/iu;
+/** "—", "-", "--", "$ –", "N/A", "n/a", "NA", "Unavailable": a placeholder where a figure would be. */
+const PLACEHOLDER = /^(?:\p{Sc}\s?)?(?:[-‐‑‒–—−―]{1,3}|n\/?a|not available|unavailable)$/iu;
 
 export function isMasked(text: string): boolean {
   return text.length > 0 && text.length <= 24 && MASKED.test(text);
@@ -78,15 +78,29 @@ export function isPlaceholder(text: string): boolean {
 
 /** Any text that holds (or stands in for) a figure: worth pairing with a label. */
 export function looksLikeValue(text: string): boolean {
-  if (HAS_DIGIT.test(text)) return looksLikeNumber(text);
-  return text.length > 0 && text.length <= 24 && (isMasked(text) || isPlaceholder(text));
+  if (looksLikeNumber(text)) return true;
+  if (text.length === 0 || text.length > 24) return false;
+  // Stand-ins start with a symbol, a mask or a dash, or spell n/a, not available, unavailable: most words are out at once.
+  const c = text.charCodeAt(0) | 32;
+  if (c >= 97 && c <= 122 && c !== 110 && c !== 117) return false;
+  return !HAS_DIGIT.test(text) && (isMasked(text) || isPlaceholder(text));
 }
 
-const NEEDS_COLLAPSE = /\s\s|^\s|\s$|[^\S ]/;
-
-/** Collapses white space (incl. no-break spaces) and trims. */
+/** Collapses white space (incl. no-break spaces) and trims. Returns `text` itself when it is already so (the common case, checked without a regex). */
 export function collapse(text: string): string {
-  return NEEDS_COLLAPSE.test(text) ? text.replace(/\s+/g, ' ').trim() : text;
+  let previousSpace = true;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 32) {
+      if (previousSpace) return text.replace(/\s+/g, ' ').trim();
+      previousSpace = true;
+    } else if (c < 32 || c === 160 || (c >= 0x1680 && /\s/.test(text[i]!))) {
+      return text.replace(/\s+/g, ' ').trim();
+    } else {
+      previousSpace = false;
+    }
+  }
+  return previousSpace && text.length > 0 ? text.replace(/\s+/g, ' ').trim() : text;
 }
 
 /**

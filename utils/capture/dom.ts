@@ -169,13 +169,14 @@ function browserOps(): NodeOps | null {
     const localName = getter(element, 'localName');
     const shadowRoot = getter(element, 'shadowRoot');
     const className = getter(element, 'className');
+    // The prototype functions themselves (no wrapper): these getters already return the declared types.
     browserOpsCache = {
-      nodeType: (n) => nodeType(n) as number,
-      firstChild: (n) => firstChild(n) as Node | null,
-      nextSibling: (n) => nextSibling(n) as Node | null,
-      nodeValue: (n) => nodeValue(n) as string | null,
-      localName: (n) => localName(n) as string | null,
-      shadowRoot: (n) => shadowRoot(n) as Node | null,
+      nodeType: nodeType as NodeOps['nodeType'],
+      firstChild: firstChild as NodeOps['firstChild'],
+      nextSibling: nextSibling as NodeOps['nextSibling'],
+      nodeValue: nodeValue as NodeOps['nodeValue'],
+      localName: localName as NodeOps['localName'],
+      shadowRoot: shadowRoot as NodeOps['shadowRoot'],
       className: (n) => {
         const value = className(n);
         return typeof value === 'string' ? value : '';
@@ -199,19 +200,19 @@ export function treeOps(root: object): (node: object) => NodeOps {
   return nodeOps;
 }
 
-export function nodeTypeOf(node: object): number {
+function nodeTypeOf(node: object): number {
   return nodeOps(node).nodeType(node);
 }
 
-export function firstChildOf(node: object): Node | null {
+function firstChildOf(node: object): Node | null {
   return nodeOps(node).firstChild(node);
 }
 
-export function nextSiblingOf(node: object): Node | null {
+function nextSiblingOf(node: object): Node | null {
   return nodeOps(node).nextSibling(node);
 }
 
-export function parentNodeOf(node: object): Node | null {
+function parentNodeOf(node: object): Node | null {
   return (prop(node, 'parentNode') as Node | null | undefined) ?? null;
 }
 

@@ -111,13 +111,13 @@ export function extract(root: Document | Element, adapter: SiteAdapter, options:
       // An account-scoped figure with no account name is not an account: an "All accounts" summary, a group subtotal.
       if (figure.scope === 'account' && account === null) return;
       if (!value.ok) {
-        problems.push({ figureKey: figure.key, label: pairing.hit.text, account, reason: value.reason });
+        problems.push({ figureKey: figure.key, label: shownLabel(pairing.hit.text), account, reason: value.reason });
         return;
       }
       found++;
       items.push(
         makeItem(figure, value, {
-          label: pairing.hit.text,
+          label: shownLabel(pairing.hit.text),
           account,
           period: periods.get(pairing) ?? null,
           confidence: pairing.confidence,
@@ -132,7 +132,7 @@ export function extract(root: Document | Element, adapter: SiteAdapter, options:
       if ('item' in fallback) items.push(fallback.item);
       else problems.push(fallback.problem);
     } else if (hits.length > 0) {
-      problems.push({ figureKey: figure.key, label: hits[0]!.text, account: null, reason: 'no amount was found next to the label' });
+      problems.push({ figureKey: figure.key, label: shownLabel(hits[0]!.text), account: null, reason: 'no amount was found next to the label' });
     }
   });
 
@@ -319,4 +319,9 @@ export function extractForUrl(
     result.problems.push(...taught.problems);
   }
   return result;
+}
+
+/** The label as a person reads it: without the separators a screen-reader copy carries (", balance:" → "balance"). */
+function shownLabel(text: string): string {
+  return text.replace(/^[\s,;:.\-–—]+|[\s,;:.\-–—]+$/g, '') || text;
 }

@@ -20,8 +20,10 @@ import { hiddenByClass } from './visibility';
 export type { ElementRecord, IndexKeys, LabelHit, LabelVia, PageIndex, PeriodHit, ValueCandidate } from './page-records';
 export { contains, firstAfter, within } from './page-records';
 
-/** Texts longer than this (raw) are not kept: no label, amount or period word is that long. */
-const MAX_RAW_TEXT = 200;
+/** Texts longer than this (raw, at least) are not kept: no label, amount or period word is that long. */
+const MIN_RAW_TEXT = 120;
+/** Elements that can host a shadow root (custom elements aside). */
+const SHADOW_HOSTS = new Set(['article', 'aside', 'blockquote', 'body', 'div', 'footer', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'main', 'nav', 'p', 'section', 'span']);
 
 export const NEVER_READ = new Set(['script', 'style', 'template', 'noscript', 'head', 'title', 'meta', 'link', 'base']);
 export const OPAQUE = new Set(['svg', 'math', 'canvas', 'select', 'iframe', 'frame', 'object', 'embed', 'video', 'audio', 'textarea', 'input', 'img', 'picture', 'option', 'optgroup', 'datalist']);
@@ -40,9 +42,11 @@ interface Frame {
   shown: string | null;
   spoken: string | null;
   long: boolean;
-  pending: ValueCandidate[] | null;
+  /** Candidates found in the children, waiting to learn whether this element is itself one figure. */
+  pending: ValueCandidate[];
   exactCopy: string | null;
-  directTexts: DirectText[] | null;
+  /** Its own text nodes (reused arrays: a frame is reused for every element at its depth). */
+  directTexts: DirectText[];
   /** Children (elements or text nodes) that add spoken text; `soleChild` when that is one element. */
   contributors: number;
   soleChild: ElementRecord | null;
@@ -61,12 +65,24 @@ const LABEL_TAIL = ' ,;:：';
 const SPLIT_AT_COLON = /^(.{1,80}?)\s*[:：]\s+(\S.{0,47})$/;
 const dropColon = (text: string) => text.replace(/\s*[:：]$/, '');
 
-function tooLong(frame: Frame): boolean {
-  return (
-    frame.text.length > MAX_RAW_TEXT ||
-    (frame.shown !== null && frame.shown.length > MAX_RAW_TEXT) ||
-    (frame.spoken !== null && frame.spoken.length > MAX_RAW_TEXT)
-  );
+/** A 128-entry table of which ASCII characters are in `chars`. */
+function asciiTable(chars: Set<string>): Uint8Array {
+  const table = new Uint8Array(128);
+  for (const ch of chars) {
+    const c = ch.charCodeAt(0);
+    if (ch.length === 1 && c < 128) table[c] = 1;
+  }
+  return table;
+}
+
+/** Does one child element show all of `rec`'s seen text? */
+function childShowsAll(rec: ElementRecord): boolean {
+  for (let child = rec.firstChild; child !== null; child = child.nextSibling) if (child.text === rec.text) return true;
+  return false;
+}
+
+function tooLong(frame: Frame, max: number): boolean {
+  return frame.text.length > max || (frame.shown !== null && frame.shown.length > max) || (frame.spoken !== null && frame.spoken.length > max);
 }
 
 function isBlank(value: string): boolean {
@@ -82,6 +98,7 @@ export function buildIndex(root: Document | Element, keys: IndexKeys): PageIndex
   const index: PageIndex = { records: [], candidates: [], labels: [], periods: [], selects: [], rows: [], headings: [], links: [] };
   const labelledBy: { rec: ElementRecord; ids: string }[] = [];
   const stack: Frame[] = [];
+  const pool: Frame[] = [];
   let order = 0;
   const opsOf = treeOps(root);
   const rootOps = opsOf(root);
@@ -94,23 +111,34 @@ export function buildIndex(root: Document | Element, keys: IndexKeys): PageIndex
   let longestKey = 0;
   for (const key of keys.labels.keys()) longestKey = Math.max(longestKey, key.length);
   for (const key of keys.periods) longestKey = Math.max(longestKey, key.length);
-  // Cheap tests first (this runs on every short text): the first and last letters of every key.
+  const maxRaw = Math.max(MIN_RAW_TEXT, 2 * (longestKey + 8), 2 * MAX_AMOUNT_TEXT);
+  // Cheap tests first (this runs on every short text): the first and last characters of every key.
   const firstChars = new Set<string>();
   const lastChars = new Set<string>();
   for (const key of [...keys.labels.keys(), ...keys.periods]) {
     firstChars.add(key[0] ?? '');
     lastChars.add(key[key.length - 1] ?? '');
   }
+  const firstAscii = asciiTable(firstChars);
+  const lastAscii = asciiTable(lastChars);
+  const edgeAscii = asciiTable(new Set(LABEL_EDGE + LABEL_TAIL));
   /** Notes a label / period word; true when `text` (collapsed) is one of the figures' labels. */
   const matchLabel = (rec: ElementRecord, text: string, at: number, via: LabelVia): boolean => {
     // A text much longer than every label is none (screen-reader punctuation aside).
     if (text.length === 0 || text.length > longestKey + 8) return false;
-    let first = 0;
-    while (first < text.length && LABEL_EDGE.includes(text[first]!)) first++;
-    let last = text.length - 1;
-    while (last > first && LABEL_TAIL.includes(text[last]!)) last--;
-    if (first >= text.length) return false;
-    if (!firstChars.has(text[first]!.toLowerCase()) || !lastChars.has(text[last]!.toLowerCase())) return false;
+    const c0 = text.charCodeAt(0);
+    const cn = text.charCodeAt(text.length - 1);
+    if (c0 < 128 && cn < 128 && !edgeAscii[c0] && !edgeAscii[cn]) {
+      // The common case, without allocating: plain ASCII at both ends.
+      if (!firstAscii[c0 >= 65 && c0 <= 90 ? c0 | 32 : c0] || !lastAscii[cn >= 65 && cn <= 90 ? cn | 32 : cn]) return false;
+    } else {
+      let first = 0;
+      while (first < text.length && LABEL_EDGE.includes(text[first]!)) first++;
+      let last = text.length - 1;
+      while (last > first && LABEL_TAIL.includes(text[last]!)) last--;
+      if (first >= text.length) return false;
+      if (!firstChars.has(text[first]!.toLowerCase()) || !lastChars.has(text[last]!.toLowerCase())) return false;
+    }
     const key = labelKey(text);
     const figures = keys.labels.get(key);
     const isPeriod = keys.periods.has(key);
@@ -149,10 +177,27 @@ export function buildIndex(root: Document | Element, keys: IndexKeys): PageIndex
       else if (m.title !== null && looksLikeNumber(collapse(m.title))) exactCopy = collapse(m.title);
     }
     if (m.labelledBy !== null) labelledBy.push({ rec, ids: m.labelledBy });
-    const frame: Frame = {
-      rec, text: '', shown: null, spoken: null, long: false, pending: null, exactCopy, directTexts: null,
-      contributors: 0, soleChild: null, lastChild: null, labelInside: false, light: null,
-    };
+    // One frame per depth, reused: at most one element per depth is open at a time.
+    let frame = pool[stack.length];
+    if (frame === undefined) {
+      frame = {
+        rec, text: '', shown: null, spoken: null, long: false, pending: [], exactCopy, directTexts: [],
+        contributors: 0, soleChild: null, lastChild: null, labelInside: false, light: null,
+      };
+      pool[stack.length] = frame;
+    } else {
+      frame.rec = rec;
+      frame.text = '';
+      frame.shown = frame.spoken = null;
+      frame.long = frame.labelInside = false;
+      // (Setting an array's length is a slow path: only when there is something to clear.)
+      if (frame.pending.length !== 0) frame.pending.length = 0;
+      if (frame.directTexts.length !== 0) frame.directTexts.length = 0;
+      frame.exactCopy = exactCopy;
+      frame.contributors = 0;
+      frame.soleChild = frame.lastChild = null;
+      frame.light = null;
+    }
     // An aria-label names the element itself: its content may well be the figure.
     if (m.ariaLabel !== null && !ariaHidden) matchLabel(rec, collapse(m.ariaLabel), rec.order, 'aria-label');
     return frame;
@@ -176,10 +221,10 @@ export function buildIndex(root: Document | Element, keys: IndexKeys): PageIndex
       frame.contributors++;
       frame.soleChild = null;
       // Two positions: the text, and a figure split off it ("Balance: $12").
-      (frame.directTexts ??= []).push({ text: value, order, seen: !srOnly });
+      frame.directTexts.push({ text: value, order, seen: !srOnly });
       order += 2;
     }
-    if (tooLong(frame)) frame.long = true;
+    if (tooLong(frame, maxRaw)) frame.long = true;
   };
 
   const exit = (frame: Frame) => {
@@ -195,7 +240,8 @@ export function buildIndex(root: Document | Element, keys: IndexKeys): PageIndex
       rec.shown = frame.shown === null ? rec.text : collapse(frame.shown);
       if (sole === null && !rec.ariaHidden) {
         matchedWhole = matchLabel(rec, rec.spoken!, rec.order, 'text');
-        if (!matchedWhole && rec.text !== rec.spoken) matchedWhole = matchLabel(rec, rec.text!, rec.order, 'text');
+        // What is seen alone (screen-reader text aside), unless one child shows all of it (then that child is the label).
+        if (!matchedWhole && rec.text !== rec.spoken && !childShowsAll(rec)) matchedWhole = matchLabel(rec, rec.text!, rec.order, 'text');
       }
     }
     if (matchedWhole) frame.labelInside = true;
@@ -209,15 +255,15 @@ export function buildIndex(root: Document | Element, keys: IndexKeys): PageIndex
     // A figure: its text is one (split across children or not), or its aria-label / title is one
     // (then that names the whole subtree: an odometer's digit reels inside are not figures).
     if (!frame.labelInside && (looksValue || frame.exactCopy !== null)) {
-      const exactCopy = frame.exactCopy ?? frame.pending?.find((c) => c.exactCopy !== null)?.exactCopy ?? null;
+      const exactCopy = frame.exactCopy ?? frame.pending.find((c) => c.exactCopy !== null)?.exactCopy ?? null;
       const candidate: ValueCandidate = { rec, order: rec.order, shown: looksValue ? valueText! : '', exactCopy, textNode: false };
-      if (parentFrame !== null) (parentFrame.pending ??= []).push(candidate);
+      if (parentFrame !== null) parentFrame.pending.push(candidate);
       else index.candidates.push(candidate);
     } else {
-      if (frame.pending !== null) for (const c of frame.pending) index.candidates.push(c);
+      for (const c of frame.pending) index.candidates.push(c);
       // Text beside other content in the same element: "Total balance" before an info button,
       // "$12" after a <b>Balance</b>, or both in one text ("Balance: $12").
-      if (frame.directTexts !== null && !matchedWhole && !rec.ariaHidden) {
+      if (frame.directTexts.length > 0 && !matchedWhole && !rec.ariaHidden) {
         for (const direct of frame.directTexts) {
           const text = collapse(direct.text);
           if (text.length === 0) continue;
@@ -246,7 +292,7 @@ export function buildIndex(root: Document | Element, keys: IndexKeys): PageIndex
           parentFrame.spoken = (parentFrame.spoken ?? parentFrame.text) + (frame.spoken ?? frame.text);
         }
         parentFrame.text += frame.text;
-        if (tooLong(parentFrame)) parentFrame.long = true;
+        if (tooLong(parentFrame, maxRaw)) parentFrame.long = true;
         if (rec.spoken !== null && rec.spoken.length > 0) {
           parentFrame.contributors++;
           parentFrame.soleChild = parentFrame.contributors === 1 ? rec : null;
@@ -266,7 +312,7 @@ export function buildIndex(root: Document | Element, keys: IndexKeys): PageIndex
         if (!OPAQUE.has(tag)) {
           child = ops.firstChild(node);
           // An open shadow root is what the page renders: walk it, then the light children.
-          const shadow = ops.shadowRoot(node);
+          const shadow = SHADOW_HOSTS.has(tag) || tag.includes('-') ? ops.shadowRoot(node) : null;
           const shadowFirst = shadow === null ? null : opsOf(shadow).firstChild(shadow);
           if (shadowFirst !== null) {
             collectMarks(shadow!, false, marks);

@@ -1,17 +1,22 @@
 /**
- * From a label to the figure that belongs to it, most certain first:
- * 1. the element the label names (aria-label / aria-labelledby on the
- *    amount or on its container), or the label's own element holding it;
- * 2. the same definition pair (<dt>/<dd>, role=term/definition)        — 1.0;
- * 3. the same table row (th/td, role=row/cell)                         — 1.0;
- *    a column header labels the cell in its column in every body row  — 0.95;
- * 4. the same card / list item / section: the nearest ancestor holding
- *    a figure and no other label of the same figure; within it the
- *    closest figure after the label (before the next label), else the
- *    closest before it                                                 — 0.8, less when far up;
- * 5. a flat run of label/figure siblings: the figure after the label
- *    and before the next label                                         — 0.7.
- * Several figures to choose from lowers the confidence by 0.15.
+ * From a label to the figure that belongs to it, most certain first (the
+ * confidence reported):
+ * 1. the element the label names: an aria-label on the amount itself (0.95)
+ *    or on its container, an aria-labelledby container, or the label's own
+ *    element holding the figure after it ("Balance: <b>$12</b>") (0.9);
+ * 2. the same definition pair (<dt>/<dd>, role=term/definition)      (1.0);
+ * 3. the same table row (th/td, role=row/cell): the first figure after the
+ *    label's cell (1.0; 0.8 when only one before it); a column header
+ *    labels the cell in its column of every body row                   (0.95);
+ * 4. the same card / list item / section: the nearest ancestor holding a
+ *    figure and no other label of the same figure; within it the closest
+ *    figure after the label and before the next label, else the closest
+ *    before it  (0.8 within two levels, 0.05 less per level above, at least 0.6);
+ * 5. a flat run of label/figure siblings (the parent holds other labels of
+ *    the same figure): the figure after the label, before the next label (0.7).
+ * More than one figure to choose from lowers the confidence (by 0.15 in a
+ * card or run, to 0.9 in a row, 0.85 in a definition pair, 0.8 in a column,
+ * 0.75 in a named container).
  */
 import type { ReadValue } from './amount';
 import { getAttr } from './dom';
@@ -144,7 +149,7 @@ function pairColumn(ctx: PairContext, hit: LabelHit, cell: ElementRecord, header
 }
 
 /** Candidates in `container` between the label and the labels around it: after it first (closest first), then before it (closest first). */
-function around(ctx: PairContext, container: ElementRecord, hit: LabelHit, labelEnd: number): ValueCandidate[] {
+function around(ctx: PairContext, container: ElementRecord, hit: LabelHit, labelEnd: number): { after: ValueCandidate[]; before: ValueCandidate[] } {
   const labels = ctx.index.labels;
   const at = firstAfter(labels, labelEnd);
   const next = labels[at]?.order ?? Number.POSITIVE_INFINITY;
@@ -159,7 +164,18 @@ function around(ctx: PairContext, container: ElementRecord, hit: LabelHit, label
   const inside = usable(ctx, within(ctx.index.candidates, container));
   const after = inside.filter((c) => c.order > labelEnd && c.order < next);
   const before = inside.filter((c) => c.order < hit.order && c.order > previous).reverse();
-  return [...after, ...before];
+  return { after, before };
+}
+
+/** The figure after the label if there is one, else the one before it; anything else (to report) last. */
+function pickAround(ctx: PairContext, { after, before }: { after: ValueCandidate[]; before: ValueCandidate[] }) {
+  const isFigure = (c: ValueCandidate) => {
+    const value = ctx.read(c);
+    return value.ok || value.standIn;
+  };
+  if (after.some(isFigure)) return pick(ctx, after);
+  if (before.some(isFigure)) return pick(ctx, before);
+  return pick(ctx, [...after, ...before]);
 }
 
 export function locate(ctx: PairContext, hit: LabelHit): Pairing[] {
@@ -215,11 +231,11 @@ export function locate(ctx: PairContext, hit: LabelHit): Pairing[] {
     const rival = ctx.sameFigure.some((l) => l !== hit && l.rec !== rec && contains(holder, l.order));
     const list = around(ctx, holder, hit, labelEnd);
     if (rival) {
-      const chosen = pick(ctx, list.filter((c) => c.order > labelEnd));
+      const chosen = pick(ctx, list.after);
       return chosen === null ? [] : single(hit, chosen.candidate, null, chosen.several ? 0.55 : 0.7);
     }
     if (within(candidates, holder).length === 0) continue;
-    const chosen = pick(ctx, list);
+    const chosen = pickAround(ctx, list);
     if (chosen === null) return [];
     const base = level <= 2 ? 0.8 : Math.max(0.6, 0.8 - 0.05 * (level - 2));
     return single(hit, chosen.candidate, null, chosen.several ? base - SEVERAL_PENALTY : base);
