@@ -103,7 +103,7 @@ async function saveAndReport(frame: Frame): Promise<string> {
   return (await result.textContent())?.trim() ?? '';
 }
 
-/** Opens the popup until it shows both figures (a write may land just after it opened); returns what it showed. */
+/** Opens the popup and waits until it shows both figures (a write may land just after it opened); fails with what it showed. */
 async function popupShows(netWorth: string, income: string): Promise<void> {
   const popup = await capture.harness.openPopup();
   try {

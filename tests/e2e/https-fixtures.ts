@@ -16,14 +16,18 @@
  *   with a static content_scripts entry, because a browser under test cannot
  *   answer a permission prompt. The shipped build never has either.
  *
+ * - A saved page that loads an image from the real site's CDN gets it from
+ *   here too (an asset route), so the page's own request stays local.
+ *
  * `assertOnlyFixturePagesFetched` is the network check for these tests: the
- * fixture hosts are allowed only for the pages' own navigations; anything
- * else, and anything the extension fetches, fails.
+ * fixture hosts are allowed only for the pages' own navigations and assets;
+ * anything else, and anything the extension fetches, fails.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import https from 'node:https';
-import type { AddressInfo, Socket } from 'node:net';
+import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
 import os from 'node:os';
 import path from 'node:path';
 import { AssertionError } from 'node:assert';
@@ -157,7 +161,7 @@ export async function startHttpsFixtureServer(routes: readonly FixtureRoute[]): 
     res.setHeader('content-type', found.contentType);
     res.end(found.body);
   });
-  const sockets = new Set<Socket>();
+  const sockets = new Set<Duplex>();
   server.on('connection', (socket) => {
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));

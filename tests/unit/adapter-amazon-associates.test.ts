@@ -87,3 +87,17 @@ describe('amazon-associates adapter', () => {
     }
   });
 });
+
+describe('Amazon Associates period picker as a browser renders it', () => {
+  it('reads the period from the transparent native <select> laid over the styled label', () => {
+    // In Chromium the select is opacity:0 (only "visually" hidden) and the
+    // label over it is aria-hidden; the select's choice is still in effect.
+    const document = loadFixture('a');
+    const result = extract(document, amazonAssociatesAdapter, {
+      url: 'https://affiliate-program.amazon.com/home',
+      isHidden: (el) => (el.tagName.toLowerCase() === 'select' ? 'visually' : false),
+    });
+    const earnings = result.items.find((i) => i.kind === 'earnings');
+    expect(earnings).toMatchObject({ label: 'Total Earnings', amount: { minor: 128437, currency: 'USD' }, period: 'This Month' });
+  });
+});

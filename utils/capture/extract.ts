@@ -96,7 +96,7 @@ export function extract(root: Document | Element, adapter: SiteAdapter, options:
     const hits = index.labels.filter((h) => h.figures.includes(f) && rendered(h.rec));
     const ctx: PairContext = { index, visible, read, labelRecs, sameFigure: hits };
     let pairings = onePerFigure(hits.flatMap((hit) => locate(ctx, hit)), readPairing);
-    const periods = new Map<Pairing, string | null>(pairings.map((p) => [p, periodFor(index, figure, p.hit, visible)]));
+    const periods = new Map<Pairing, string | null>(pairings.map((p) => [p, periodFor(index, figure, p.hit, visible, rendered)]));
     if (figure.scope === 'page' && pairings.length > 1) pairings = bestPerPeriod(pairings, periods, readPairing);
     const labelKeys = new Set(figure.labels.map(labelKey));
     const names =

@@ -51,12 +51,18 @@ export function periodFor(
   figure: FigureSpec,
   hit: LabelHit,
   visible: (rec: ElementRecord) => boolean,
+  /**
+   * Selects need only be rendered: sites lay a transparent native <select>
+   * over a styled label (Amazon Associates' period picker), and that select
+   * is the control whose choice is in effect.
+   */
+  rendered: (rec: ElementRecord) => boolean = visible,
 ): string | null {
   if (figure.fixedPeriod !== undefined) return figure.fixedPeriod;
   if (figure.periods === undefined || figure.periods.length === 0) return null;
   const words = new Set(figure.periods.map(labelKey));
   const hits = index.periods.filter((p) => words.has(p.key) && visible(p.rec));
-  const selects = index.selects.filter(visible);
+  const selects = index.selects.filter(rendered);
   const closest = (list: PeriodHit[]) =>
     list.reduce((best, p) => (Math.abs(p.order - hit.order) < Math.abs(best.order - hit.order) ? p : best));
 
