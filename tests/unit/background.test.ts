@@ -85,6 +85,17 @@ beforeEach(async () => {
       taxType: 'taxable',
     })
   ).id;
+  // fakeBrowser has no permissions API nor script registrations: the background
+  // gets inert ones here (the registration sync is tested in capture-registration.test.ts).
+  const noEvent = { addListener() {}, removeListener() {}, hasListener: () => false };
+  Object.assign(fakeBrowser, {
+    permissions: { getAll: async () => ({ origins: [] }), onAdded: noEvent, onRemoved: noEvent },
+    scripting: {
+      getRegisteredContentScripts: async () => [],
+      registerContentScripts: async () => undefined,
+      unregisterContentScripts: async () => undefined,
+    },
+  });
   background.main();
 });
 
