@@ -19,6 +19,7 @@ export function SettingsSection(props: { settings: AppSettings }) {
   const [locale, setLocale] = useState(props.settings.locale);
   const [theme, setTheme] = useState<Theme>(props.settings.theme);
   const [rates, setRates] = useState<Record<string, string>>(props.settings.rates);
+  const [jumpFactor, setJumpFactor] = useState(props.settings.captureJumpFactor);
   const [newRateCurrency, setNewRateCurrency] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [general, setGeneral] = useState<string | undefined>(undefined);
@@ -29,6 +30,7 @@ export function SettingsSection(props: { settings: AppSettings }) {
     setLocale(props.settings.locale);
     setTheme(props.settings.theme);
     setRates(props.settings.rates);
+    setJumpFactor(props.settings.captureJumpFactor);
   }, [props.settings]);
 
   const base = baseCurrency.trim().toUpperCase();
@@ -47,12 +49,12 @@ export function SettingsSection(props: { settings: AppSettings }) {
       if (value !== '') cleaned[c] = value;
     }
     try {
-      await store.saveSettings({ baseCurrency: base, locale, theme, rates: cleaned });
+      await store.saveSettings({ baseCurrency: base, locale, theme, rates: cleaned, captureJumpFactor: jumpFactor.trim().replace(',', '.') });
       setErrors({});
       setGeneral(undefined);
       setStatus('Settings saved.');
     } catch (error) {
-      const mapped = toFieldErrors(error, ['baseCurrency', 'locale', 'theme', 'rates']);
+      const mapped = toFieldErrors(error, ['baseCurrency', 'locale', 'theme', 'rates', 'captureJumpFactor']);
       // Rate issues name their currency ("rates.EUR"); show each next to its box.
       const fields: Record<string, string> = { ...mapped.fields };
       for (const issue of (error as { issues?: { field: string; message: string }[] }).issues ?? []) {
@@ -93,6 +95,14 @@ export function SettingsSection(props: { settings: AppSettings }) {
                 ))}
               </select>
             )}
+          </Field>
+          <Field
+            id="settings-jump"
+            label="Ask before saving a captured balance that changes by more than (×)"
+            error={errors.captureJumpFactor}
+            hint="From 1.5 to 1000; 3 asks when a balance triples or falls to a third"
+          >
+            {(aria) => <input {...aria} type="text" inputMode="decimal" size={6} value={jumpFactor} onInput={(e) => setJumpFactor(e.currentTarget.value)} />}
           </Field>
           <Field id="settings-theme" label="Theme" error={errors.theme}>
             {(aria) => (

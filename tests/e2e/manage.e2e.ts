@@ -324,6 +324,22 @@ describe('managing accounts, balances and settings on the options page', () => {
     expect(await settingsForm().getByRole('combobox', { name: 'Theme', exact: true }).inputValue()).toBe('dark');
   });
 
+  it('sets the capture jump factor, refusing one below 1.5 next to the field', async () => {
+    const factor = settingsForm().getByRole('textbox', { name: /Ask before saving a captured balance/ });
+    const save = settingsForm().getByRole('button', { name: 'Save settings', exact: true });
+    const stored = async () =>
+      ((await readStoredRows<{ key: string; captureJumpFactor?: string }>(options, ['settings']))['settings'] ?? []).find((r) => r.key === 'app')
+        ?.captureJumpFactor;
+    expect(await factor.inputValue()).toBe('3');
+    await factor.fill('1.2');
+    await save.click();
+    await settingsForm().getByText('must be at least 1.5').waitFor();
+    expect(await stored()).not.toBe('1.2');
+    await factor.fill('5');
+    await save.click();
+    await poll(stored).toBe('5');
+  });
+
   it('adds an account with the keyboard alone: type, Tab, Enter', async () => {
     const focused = () => options.evaluate(() => {
       const el = document.activeElement as HTMLInputElement | null;
