@@ -3,65 +3,25 @@
  * different markup), through the real extractor on a linkedom DOM, with
  * the values checked by hand in tests/fixtures/capture/google-adsense/expected.ts.
  */
-import { readFileSync } from 'node:fs';
-import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { alpacaAdapter } from '@/utils/capture/adapters/alpaca';
-import { amazonAssociatesAdapter } from '@/utils/capture/adapters/amazon-associates';
 import { googleAdsenseAdapter } from '@/utils/capture/adapters/google-adsense';
-import { interactiveBrokersAdapter } from '@/utils/capture/adapters/interactive-brokers';
-import { robinhoodAdapter } from '@/utils/capture/adapters/robinhood';
 import { extract } from '@/utils/capture/extract';
 import { matchAdapter } from '@/utils/capture/match';
-import type { ExtractedItem, SiteAdapter } from '@/utils/capture/types';
 import { googleAdsenseFixtures } from '@/tests/fixtures/capture/google-adsense/expected';
-import type { ExpectedCaptureItem } from '@/tests/fixtures/capture/robinhood/expected';
-
-function loadFixture(name: 'a' | 'b'): Document {
-  const html = readFileSync(new URL(`../fixtures/capture/google-adsense/${name}.html`, import.meta.url), 'utf8');
-  return parseHTML(html).document as unknown as Document;
-}
-
-function asExpected(item: ExtractedItem): ExpectedCaptureItem {
-  return {
-    figureKey: item.figureKey,
-    kind: item.kind,
-    label: item.label,
-    account: item.account,
-    amountMinor: item.amount?.minor ?? Number.NaN,
-    currency: item.amount?.currency ?? '',
-    period: item.period,
-    paper: item.paper ?? false,
-  };
-}
-
-const byKey = (a: { figureKey: string }, b: { figureKey: string }) => a.figureKey.localeCompare(b.figureKey);
-
-/** Several sites' adapters, so matching picks this one among others, not merely accepts it. */
-const SEVERAL_ADAPTERS: SiteAdapter[] = [
-  robinhoodAdapter,
-  interactiveBrokersAdapter,
-  alpacaAdapter,
-  amazonAssociatesAdapter,
-  googleAdsenseAdapter,
-];
+import { loadCaptureFixture, expectItemsWellFormed, SEVERAL_ADAPTERS, asPaperExpected, byFigureKey } from './capture-adapter-suite';
 
 describe('google-adsense adapter', () => {
   for (const name of ['a', 'b'] as const) {
     it(`reads exactly the hand-checked figures from ${name}.html`, () => {
       const { url, items: expected } = googleAdsenseFixtures[name];
-      const document = loadFixture(name);
+      const document = loadCaptureFixture('google-adsense', `${name}.html`);
       const result = extract(document, googleAdsenseAdapter, { url });
 
       expect(result.site).toBe('google-adsense');
       expect(result.adapterVersion).toBe(googleAdsenseAdapter.version);
-      expect(result.items.map(asExpected).sort(byKey)).toEqual([...expected].sort(byKey));
+      expect(result.items.map(asPaperExpected).sort(byFigureKey)).toEqual([...expected].sort(byFigureKey));
       expect(result.problems).toEqual([]);
-      for (const item of result.items) {
-        expect(document.querySelector(item.path), item.path).not.toBeNull();
-        expect(item.confidence).toBeGreaterThan(0);
-        expect(item.confidence).toBeLessThanOrEqual(1);
-      }
+      expectItemsWellFormed(document, result.items);
     });
   }
 

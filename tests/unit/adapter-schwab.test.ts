@@ -4,44 +4,14 @@
  * real extractor on a linkedom DOM, with the values checked by hand in
  * tests/fixtures/capture/schwab/expected.ts.
  */
-import { readFileSync } from 'node:fs';
-import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { fidelityAdapter } from '@/utils/capture/adapters/fidelity';
-import { vanguardAdapter } from '@/utils/capture/adapters/vanguard';
 import { schwabAdapter } from '@/utils/capture/adapters/schwab';
-import { bettermentAdapter } from '@/utils/capture/adapters/betterment';
-import { wealthfrontAdapter } from '@/utils/capture/adapters/wealthfront';
-import { fundriseAdapter } from '@/utils/capture/adapters/fundrise';
 import { extract } from '@/utils/capture/extract';
 import { matchAdapter } from '@/utils/capture/match';
-import type { ExtractedItem, SiteAdapter } from '@/utils/capture/types';
-import { expectedA, expectedB, type ExpectedItem } from '@/tests/fixtures/capture/schwab/expected';
+import { expectedA, expectedB } from '@/tests/fixtures/capture/schwab/expected';
+import { loadCaptureFixture, expectItemsWellFormed, FOUNDATION_ADAPTERS, asFoundationExpected, byFigureAndAccount } from './capture-adapter-suite';
 
 const PAGE_URL = 'https://client.schwab.com/clientapps/accounts/summary/';
-
-function loadFixture(name: 'a' | 'b'): Document {
-  const html = readFileSync(new URL(`../fixtures/capture/schwab/${name}.html`, import.meta.url), 'utf8');
-  return parseHTML(html).document as unknown as Document;
-}
-
-function asExpected(item: ExtractedItem): ExpectedItem {
-  return {
-    figureKey: item.figureKey,
-    kind: item.kind,
-    label: item.label,
-    account: item.account,
-    amountMinor: item.amount?.minor ?? Number.NaN,
-    currency: item.amount?.currency ?? '',
-    period: item.period,
-  };
-}
-
-const byFigureAndAccount = (x: ExpectedItem, y: ExpectedItem) =>
-  x.figureKey.localeCompare(y.figureKey) || (x.account ?? '').localeCompare(y.account ?? '');
-
-/** Every Foundation adapter, so matching picks this one among others, not merely accepts it. */
-const FOUNDATION_ADAPTERS: SiteAdapter[] = [fidelityAdapter, vanguardAdapter, schwabAdapter, bettermentAdapter, wealthfrontAdapter, fundriseAdapter];
 
 /** Figures that only sum the accounts beside them. */
 const TOTAL_KEYS: string[] = ['total-accounts-value'];
@@ -49,18 +19,16 @@ const TOTAL_KEYS: string[] = ['total-accounts-value'];
 describe('schwab adapter', () => {
   for (const [name, expected] of [['a', expectedA], ['b', expectedB]] as const) {
     it(`reads exactly the hand-checked figures from ${name}.html`, () => {
-      const document = loadFixture(name);
+      const document = loadCaptureFixture('schwab', `${name}.html`);
       const result = extract(document, schwabAdapter, { url: PAGE_URL });
 
       expect(result.site).toBe('schwab');
       expect(result.adapterVersion).toBe(schwabAdapter.version);
-      expect(result.items.map(asExpected).sort(byFigureAndAccount)).toEqual([...expected].sort(byFigureAndAccount));
+      expect(result.items.map(asFoundationExpected).sort(byFigureAndAccount)).toEqual([...expected].sort(byFigureAndAccount));
       for (const item of result.items) {
         expect(item.total ?? false, item.figureKey).toBe(TOTAL_KEYS.includes(item.figureKey));
-        expect(document.querySelector(item.path), item.path).not.toBeNull();
-        expect(item.confidence).toBeGreaterThan(0);
-        expect(item.confidence).toBeLessThanOrEqual(1);
       }
+      expectItemsWellFormed(document, result.items);
     });
   }
 

@@ -3,42 +3,12 @@
  * exactly the expected items (checked by hand, see the fixtures' expected.ts)
  * and the adapter applies to the real addresses only.
  */
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { stripeAdapter as adapter } from '@/utils/capture/adapters/stripe';
 import { extract } from '@/utils/capture/extract';
 import { matchAdapter } from '@/utils/capture/match';
-import type { ExtractedItem } from '@/utils/capture/types';
-import { STRIPE_FIXTURES, type ExpectedCaptureItem } from '../fixtures/capture/stripe/expected';
-
-function loadFixture(file: string): Document {
-  const url = new URL(`../fixtures/capture/stripe/${file}`, import.meta.url);
-  return parseHTML(readFileSync(fileURLToPath(url), 'utf8')).document as unknown as Document;
-}
-
-/** The fields a person checks, in the expected file's shape. */
-function summarize(item: ExtractedItem): ExpectedCaptureItem {
-  const summary: ExpectedCaptureItem = {
-    figureKey: item.figureKey,
-    kind: item.kind,
-    label: item.label,
-    account: item.account,
-    period: item.period,
-  };
-  if (item.amount) {
-    summary.amountMinor = item.amount.minor;
-    summary.currency = item.amount.currency;
-  }
-  if (item.count !== undefined) summary.count = item.count;
-  if (item.metric !== undefined) summary.metric = item.metric;
-  return summary;
-}
-
-function byKeyAndPeriod(a: ExpectedCaptureItem, b: ExpectedCaptureItem): number {
-  return (a.figureKey + '|' + (a.period ?? '')).localeCompare(b.figureKey + '|' + (b.period ?? ''));
-}
+import { STRIPE_FIXTURES } from '../fixtures/capture/stripe/expected';
+import { loadCaptureFixture, expectItemsWellFormed, summarize, byKeyAndPeriod } from './capture-adapter-suite';
 
 describe('Stripe adapter', () => {
   it('describes the site: layer, account kind, currency and what each figure means', () => {
@@ -57,18 +27,14 @@ describe('Stripe adapter', () => {
 
   for (const fixture of STRIPE_FIXTURES) {
     it(`reads exactly the expected figures from ${fixture.file}`, () => {
-      const document = loadFixture(fixture.file);
+      const document = loadCaptureFixture('stripe', fixture.file);
       const result = extract(document, adapter, { url: fixture.url });
 
       expect(result.site).toBe('stripe');
       expect(result.adapterVersion).toBe(adapter.version);
       expect(result.items.map(summarize).sort(byKeyAndPeriod)).toEqual([...fixture.items].sort(byKeyAndPeriod));
       expect(result.problems).toEqual([]);
-      for (const item of result.items) {
-        expect(item.confidence).toBeGreaterThan(0);
-        expect(item.confidence).toBeLessThanOrEqual(1);
-        expect(document.querySelector(item.path), `path ${item.path}`).not.toBeNull();
-      }
+      expectItemsWellFormed(document, result.items);
     });
   }
 

@@ -3,42 +3,12 @@
  * exactly the expected items (checked by hand, see the fixtures' expected.ts)
  * and the adapter applies to the real addresses only.
  */
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { youtubeStudioAdapter as adapter } from '@/utils/capture/adapters/youtube-studio';
 import { extract } from '@/utils/capture/extract';
 import { matchAdapter } from '@/utils/capture/match';
-import type { ExtractedItem } from '@/utils/capture/types';
-import { YOUTUBE_STUDIO_FIXTURES, type ExpectedCaptureItem } from '../fixtures/capture/youtube-studio/expected';
-
-function loadFixture(file: string): Document {
-  const url = new URL(`../fixtures/capture/youtube-studio/${file}`, import.meta.url);
-  return parseHTML(readFileSync(fileURLToPath(url), 'utf8')).document as unknown as Document;
-}
-
-/** The fields a person checks, in the expected file's shape. */
-function summarize(item: ExtractedItem): ExpectedCaptureItem {
-  const summary: ExpectedCaptureItem = {
-    figureKey: item.figureKey,
-    kind: item.kind,
-    label: item.label,
-    account: item.account,
-    period: item.period,
-  };
-  if (item.amount) {
-    summary.amountMinor = item.amount.minor;
-    summary.currency = item.amount.currency;
-  }
-  if (item.count !== undefined) summary.count = item.count;
-  if (item.metric !== undefined) summary.metric = item.metric;
-  return summary;
-}
-
-function byKeyAndPeriod(a: ExpectedCaptureItem, b: ExpectedCaptureItem): number {
-  return (a.figureKey + '|' + (a.period ?? '')).localeCompare(b.figureKey + '|' + (b.period ?? ''));
-}
+import { YOUTUBE_STUDIO_FIXTURES } from '../fixtures/capture/youtube-studio/expected';
+import { loadCaptureFixture, readCaptureFixtureHtml, parseCaptureHtml, expectItemsWellFormed, summarize, byKeyAndPeriod } from './capture-adapter-suite';
 
 describe('YouTube Studio adapter', () => {
   it('describes the site: layer, account kind, currency and what each figure means', () => {
@@ -53,27 +23,23 @@ describe('YouTube Studio adapter', () => {
 
   for (const fixture of YOUTUBE_STUDIO_FIXTURES) {
     it(`reads exactly the expected figures from ${fixture.file}`, () => {
-      const document = loadFixture(fixture.file);
+      const document = loadCaptureFixture('youtube-studio', fixture.file);
       const result = extract(document, adapter, { url: fixture.url });
 
       expect(result.site).toBe('youtube-studio');
       expect(result.adapterVersion).toBe(adapter.version);
       expect(result.items.map(summarize).sort(byKeyAndPeriod)).toEqual([...fixture.items].sort(byKeyAndPeriod));
       expect(result.problems).toEqual([]);
-      for (const item of result.items) {
-        expect(item.confidence).toBeGreaterThan(0);
-        expect(item.confidence).toBeLessThanOrEqual(1);
-        expect(document.querySelector(item.path), `path ${item.path}`).not.toBeNull();
-      }
+      expectItemsWellFormed(document, result.items);
     });
   }
 
   it('gives a reason, never the comparison figure beside it, when only a rounded revenue is shown', () => {
     const fixture = YOUTUBE_STUDIO_FIXTURES.find((f) => f.file === 'b.html')!;
-    const html = readFileSync(fileURLToPath(new URL('../fixtures/capture/youtube-studio/b.html', import.meta.url)), 'utf8');
+    const html = readCaptureFixtureHtml('youtube-studio', 'b.html');
     const withoutExact = html.replace('<span title="$2,487.31">$2.5K</span>', '<span>$2.5K</span>');
     expect(withoutExact).not.toBe(html);
-    const result = extract(parseHTML(withoutExact).document as unknown as Document, adapter, { url: fixture.url });
+    const result = extract(parseCaptureHtml(withoutExact), adapter, { url: fixture.url });
 
     expect(result.items).toEqual([]);
     expect(result.problems.map((p) => [p.figureKey, p.label])).toEqual([['estimated-revenue', 'Estimated revenue']]);
