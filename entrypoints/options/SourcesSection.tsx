@@ -132,16 +132,7 @@ export function SourcesSection() {
               {LAYER_LABELS[layer]} <span class="muted" style="font-weight:400">· {LAYER_METHODS[layer]}</span>
             </h3>
             <table aria-labelledby={`sources-${layer}`}>
-              <thead>
-                <tr>
-                  <th scope="col">Site</th>
-                  <th scope="col">Figures it reads</th>
-                  <th scope="col">Access</th>
-                  <th scope="col">
-                    <span class="visually-hidden">Change access</span>
-                  </th>
-                </tr>
-              </thead>
+              <SourcesHead reads="Figures it reads" />
               <tbody>
                 {adapters.map((adapter) => (
                   <tr key={adapter.id} data-testid={`source-${adapter.id}`}>
@@ -166,16 +157,7 @@ export function SourcesSection() {
       )}
       {taught && taught.length > 0 && (
         <table aria-labelledby="sources-taught">
-          <thead>
-            <tr>
-              <th scope="col">Site</th>
-              <th scope="col">Labels it reads</th>
-              <th scope="col">Access</th>
-              <th scope="col">
-                <span class="visually-hidden">Change access</span>
-              </th>
-            </tr>
-          </thead>
+          <SourcesHead reads="Labels it reads" />
           <tbody>
             {taught.map(([host, labels]) => (
               <tr key={host} data-testid={`source-taught-${host}`}>
@@ -190,5 +172,21 @@ export function SourcesSection() {
         </table>
       )}
     </section>
+  );
+}
+
+/** The column heads of both source tables: the site, what it reads, its access and the button that changes it. */
+function SourcesHead(props: { reads: string }) {
+  return (
+    <thead>
+      <tr>
+        <th scope="col">Site</th>
+        <th scope="col">{props.reads}</th>
+        <th scope="col">Access</th>
+        <th scope="col">
+          <span class="visually-hidden">Change access</span>
+        </th>
+      </tr>
+    </thead>
   );
 }
