@@ -111,7 +111,7 @@ describe('deleteAccount', () => {
 describe('other deletes', () => {
   it('deleteStream removes its income events and the rules that only fed it', async () => {
     const summary = await store.deleteStream(blog.id);
-    expect(summary).toEqual({ stream: blog, incomeEvents: 1, captureRules: 0, metricSnapshots: 0, captureMappings: 0 });
+    expect(summary).toEqual({ stream: blog, incomeEvents: 1, streamCosts: 0, captureRules: 0, metricSnapshots: 0, captureMappings: 0 });
     expect(await db.streams.count()).toBe(0);
     expect(await db.incomeEvents.count()).toBe(0);
     // Both rules feed the Fidelity account; the stream link is removed from the second.

@@ -73,7 +73,7 @@ async function fillAtVersion1(name: string) {
 
 describe('migration v2', () => {
   it('is the second released migration and declares the capture indexes', () => {
-    expect(MIGRATIONS).toEqual([v1, v2]);
+    expect(MIGRATIONS.slice(0, 2)).toEqual([v1, v2]);
     expect(v2.stores).toEqual({
       incomeEvents: 'id, streamId, at, [streamId+at], [streamId+periodKey]',
       metricSnapshots: 'id, accountId, streamId, at, metric',
@@ -87,7 +87,7 @@ describe('migration v2', () => {
     expect(before.balanceSnapshots).toHaveLength(3);
     expect(before.incomeEvents).toHaveLength(2);
 
-    const db = open(name, MIGRATIONS);
+    const db = open(name, [v1, v2]);
     const after = await dump(db, Object.keys(v1.stores));
     expect(db.verno).toBe(2);
     expect(after.settings).toEqual([{ ...V1_SETTINGS, captureJumpFactor: '3' }]);
@@ -106,7 +106,7 @@ describe('migration v2', () => {
   it('the new indexes and tables work on the upgraded database', async () => {
     const name = `migration-v2-${crypto.randomUUID()}`;
     const { fidelity, blog } = await fillAtVersion1(name);
-    const db = open(name, MIGRATIONS);
+    const db = open(name, [v1, v2]);
     const store = createStore(db, { now: () => Date.UTC(2026, 10, 24, 9) });
 
     const thisMonth = {
@@ -154,7 +154,7 @@ describe('migration v2', () => {
   });
 
   it('a settings row without captureJumpFactor reads with the default, and the factor is checked', async () => {
-    const db = open(`settings-${crypto.randomUUID()}`, MIGRATIONS);
+    const db = open(`settings-${crypto.randomUUID()}`, [v1, v2]);
     const store = createStore(db);
     await db.settings.put(V1_SETTINGS as never);
     expect((await store.getSettings()).captureJumpFactor).toBe('3');

@@ -20,6 +20,7 @@ import type {
   TaxLot,
   Transaction,
 } from './schema';
+import type { CashNeed, Debt, PlanSettings, StreamCost } from './schema-plan';
 
 export class StrataDB extends Dexie {
   declare accounts: Table<Account, string>;
@@ -34,6 +35,10 @@ export class StrataDB extends Dexie {
   declare metricSnapshots: Table<MetricSnapshot, string>;
   declare captureMappings: Table<CaptureMapping, string>;
   declare settings: Table<AppSettings, string>;
+  declare streamCosts: Table<StreamCost, string>;
+  declare cashNeeds: Table<CashNeed, string>;
+  declare debts: Table<Debt, string>;
+  declare planSettings: Table<PlanSettings, string>;
 
   /**
    * @param name the IndexedDB database name (tests pass a fresh one each)

@@ -15,3 +15,4 @@ export { MIGRATIONS } from './migrations';
 export * from './write';
 export * from './queries';
 export * from './schema';
+export * from './schema-plan';

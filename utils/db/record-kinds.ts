@@ -32,6 +32,14 @@ import {
   type TaxLot,
   type Transaction,
 } from './schema';
+import {
+  CashNeedSchema,
+  DebtSchema,
+  StreamCostSchema,
+  type CashNeed,
+  type Debt,
+  type StreamCost,
+} from './schema-plan';
 
 /** Reads of the records others point at, cached for one write (a batch asks once per id). */
 export interface Lookup {
@@ -233,7 +241,32 @@ export function recordKinds(db: StrataDB) {
     },
   };
 
+  const streamCost: RecordKind<StreamCost> = {
+    what: 'stream cost',
+    table: db.streamCosts,
+    schema: StreamCostSchema,
+    reads: [db.streams],
+    references: (record, prefix, lookup) => streamMustExist(record.streamId, prefix, lookup),
+  };
+
+  const cashNeed: RecordKind<CashNeed> = {
+    what: 'cash need',
+    table: db.cashNeeds,
+    schema: CashNeedSchema,
+    reads: [],
+  };
+
+  const debt: RecordKind<Debt> = {
+    what: 'debt',
+    table: db.debts,
+    schema: DebtSchema,
+    reads: [],
+  };
+
   return {
+    streamCost,
+    cashNeed,
+    debt,
     account,
     balanceSnapshot,
     holding,

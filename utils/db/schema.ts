@@ -110,7 +110,7 @@ export const PositiveDecimalString = v.pipe(
   v.check((s) => !s.startsWith('-') && /[1-9]/.test(s), 'must be greater than zero'),
 );
 
-const Name = (what: string) =>
+export const Name = (what: string) =>
   v.pipe(
     v.string(`${what} must be text`),
     v.trim(),
@@ -126,14 +126,14 @@ export const HostName = v.pipe(
 );
 
 /** A lower-case identifier: an adapter id ("fidelity"), a metric ("paid-subscriptions"), a site id ("taught:example.com"). */
-const Slug = (max: number) =>
+export const Slug = (max: number) =>
   v.pipe(
     v.string('must be text'),
     v.maxLength(max, `is longer than ${max} characters`),
     v.regex(/^[a-z0-9][a-z0-9._:-]*$/, 'must be lower-case letters, digits, ".", "_", ":" or "-"'),
   );
 
-const OptionalNote = v.optional(
+export const OptionalNote = v.optional(
   v.pipe(v.string('must be text'), v.maxLength(2000, 'is longer than 2000 characters')),
 );
 
@@ -218,6 +218,16 @@ export const StreamSchema = v.object({
   hoursPerMonth: v.pipe(v.number(), v.finite(), v.minValue(0, 'cannot be negative'), v.maxValue(744)),
   /** The monthly income at which the person considers the stream self-sustaining. */
   selfSustainingMonthly: v.optional(MoneySchema),
+  /**
+   * The capital in the stream, as the person states it. Absent: the linked
+   * account's latest balance (utils/analytics/plan.ts), or none.
+   */
+  capital: v.optional(MoneySchema),
+  /**
+   * Which projection profile the stream follows (utils/analytics/assumptions.ts:
+   * "content", "saas", "dividend-growth"...). Absent: its layer's default.
+   */
+  assumptionId: v.optional(Slug(64)),
   archivedAt: v.optional(Timestamp),
   notes: OptionalNote,
 });

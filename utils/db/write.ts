@@ -33,6 +33,14 @@ import {
   type TaxLot,
   type Transaction,
 } from './schema';
+import {
+  PlanSettingsSchema,
+  defaultPlanSettings,
+  type CashNeed,
+  type Debt,
+  type PlanSettings,
+  type StreamCost,
+} from './schema-plan';
 
 export { NotFoundError, ValidationError, type FieldIssue } from './errors';
 export {
@@ -58,6 +66,10 @@ export type NewIncomeEvent = NewRecord<IncomeEvent>;
 export type NewTransaction = NewRecord<Transaction>;
 export type NewAllocationTarget = NewRecord<AllocationTarget>;
 export type NewCaptureRule = NewRecord<CaptureRule, 'createdAt'>;
+export type NewStreamCost = NewRecord<StreamCost>;
+export type NewCashNeed = NewRecord<CashNeed>;
+export type NewDebt = NewRecord<Debt>;
+export type PlanSettingsPatch = Partial<Omit<PlanSettings, 'key'>>;
 /** A change to a stored record: any fields but the id. */
 export type Patch<T> = Partial<Omit<T, 'id'>>;
 export type SettingsPatch = Partial<Omit<AppSettings, 'key'>>;
@@ -82,6 +94,7 @@ export interface DeletedAccount {
 export interface DeletedStream {
   stream: Stream;
   incomeEvents: number;
+  streamCosts: number;
   captureRules: number;
   metricSnapshots: number;
   captureMappings: number;
@@ -251,11 +264,16 @@ export function createStore(db: StrataDB, options: StoreOptions = {}) {
   }
 
   async function deleteStream(id: string): Promise<DeletedStream> {
-    const linked = [db.captureRules, db.metricSnapshots, db.captureMappings];
-    return inTransaction([db.streams, db.incomeEvents, ...linked], async () => {
+    const linked = [db.captureRules, db.metricSnapshots, db.captureMappings, db.planSettings];
+    return inTransaction([db.streams, db.incomeEvents, db.streamCosts, ...linked], async () => {
       const stream = await db.streams.get(id);
       if (!stream) throw new NotFoundError('income stream', id);
       const incomeEvents = await db.incomeEvents.where('streamId').equals(id).delete();
+      const streamCosts = await db.streamCosts.where('streamId').equals(id).delete();
+      // A Leverage play that was this stream is no longer chosen.
+      await db.planSettings
+        .filter((p) => p.leveragePlay?.streamId === id)
+        .modify((p) => void delete p.leveragePlay);
       const captureRules = await db.captureRules
         .filter((r) => r.streamId === id && r.accountId === undefined)
         .delete();
@@ -268,7 +286,7 @@ export function createStore(db: StrataDB, options: StoreOptions = {}) {
       await db.metricSnapshots.where('streamId').equals(id).modify((m) => void delete m.streamId);
       const captureMappings = await db.captureMappings.filter((m) => m.streamId === id).delete();
       await db.streams.delete(id);
-      return { stream, incomeEvents, captureRules, metricSnapshots, captureMappings };
+      return { stream, incomeEvents, streamCosts, captureRules, metricSnapshots, captureMappings };
     });
   }
 
@@ -291,6 +309,33 @@ export function createStore(db: StrataDB, options: StoreOptions = {}) {
       if (typeof merged.baseCurrency === 'string') delete rates[merged.baseCurrency];
       const settings = parseRecord(AppSettingsSchema, { ...merged, rates });
       await db.settings.put(settings);
+      return settings;
+    });
+  }
+
+  /** The plan settings, with the defaults (in the base currency) for anything not saved yet. */
+  async function getPlanSettings(): Promise<PlanSettings> {
+    const [stored, app] = await Promise.all([db.planSettings.get('plan'), getSettings()]);
+    return { ...defaultPlanSettings(app.baseCurrency), ...stored, key: 'plan' };
+  }
+
+  /**
+   * Merges `patch` into the stored plan settings, validates and saves them.
+   * A Leverage play must name a stream that exists.
+   */
+  async function savePlanSettings(patch: PlanSettingsPatch): Promise<PlanSettings> {
+    return inTransaction([db.planSettings, db.settings, db.streams], async () => {
+      const merged = { ...(await getPlanSettings()), ...patch, key: 'plan' };
+      const settings = parseRecord(PlanSettingsSchema, merged);
+      if (settings.leveragePlay && !(await db.streams.get(settings.leveragePlay.streamId))) {
+        throwIfAny([
+          {
+            field: 'leveragePlay.streamId',
+            message: `leveragePlay.streamId: no income stream with id "${settings.leveragePlay.streamId}"`,
+          },
+        ]);
+      }
+      await db.planSettings.put(settings);
       return settings;
     });
   }
@@ -347,6 +392,17 @@ export function createStore(db: StrataDB, options: StoreOptions = {}) {
     bulkAddIncomeEvents: (inputs: readonly NewIncomeEvent[]) =>
       bulkInsert(kinds.incomeEvent, 'incomeEvents', inputs),
 
+    // stream costs, cash needs, debts
+    addStreamCost: (input: NewStreamCost) => insert(kinds.streamCost, withId(input)),
+    updateStreamCost: (id: string, patch: Patch<StreamCost>) => update(kinds.streamCost, id, patch),
+    deleteStreamCost: (id: string) => remove(kinds.streamCost, id),
+    addCashNeed: (input: NewCashNeed) => insert(kinds.cashNeed, withId(input)),
+    updateCashNeed: (id: string, patch: Patch<CashNeed>) => update(kinds.cashNeed, id, patch),
+    deleteCashNeed: (id: string) => remove(kinds.cashNeed, id),
+    addDebt: (input: NewDebt) => insert(kinds.debt, withId(input)),
+    updateDebt: (id: string, patch: Patch<Debt>) => update(kinds.debt, id, patch),
+    deleteDebt: (id: string) => remove(kinds.debt, id),
+
     // transactions
     addTransaction: (input: NewTransaction) => insert(kinds.transaction, withId(input)),
     updateTransaction: (id: string, patch: Patch<Transaction>) => update(kinds.transaction, id, patch),
@@ -366,6 +422,8 @@ export function createStore(db: StrataDB, options: StoreOptions = {}) {
     // settings
     getSettings,
     saveSettings,
+    getPlanSettings,
+    savePlanSettings,
 
     // capture: metric snapshots, mappings, one-per-day balances, income per period
     ...capture,

@@ -2,5 +2,6 @@
 import type { Migration } from '../migrate';
 import { v1 } from './v1';
 import { v2 } from './v2';
+import { v3 } from './v3';
 
-export const MIGRATIONS: readonly Migration[] = [v1, v2];
+export const MIGRATIONS: readonly Migration[] = [v1, v2, v3];
