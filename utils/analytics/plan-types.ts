@@ -94,10 +94,12 @@ export interface CashNeedShare {
   name: string;
   /** The whole amount, base minor units. */
   amount: number;
+  /** Already set aside (0 when the person has not said). */
+  setAside: number;
   dueAt: number;
   /** Months left including this one (1 = due this month). */
   monthsLeft: number;
-  /** What to set aside this month: amount ÷ monthsLeft, rounded up to the minor unit. */
+  /** What to set aside this month: (amount − setAside) ÷ monthsLeft, rounded up to the minor unit. */
   thisMonth: number;
 }
 
@@ -277,7 +279,8 @@ export interface CoachFacts {
   foundationContributionMonths: number;
   leverage: {
     streams: { id: string; name: string; startedAt: number; trailing3: number; monthlyCosts: number; buildPhase: BuildPhase | null }[];
-    play: { streamId: string; name: string; committedAt: number } | null;
+    /** monthlyBudget: what the person puts into growing the play each month (its running costs are already expenses). */
+    play: { streamId: string; name: string; committedAt: number; monthlyBudget?: number } | null;
   };
   /** Monthly surplus of the household without Acceleration, last complete months, oldest first. */
   surplusHistory: { month: string; amount: number }[];

@@ -55,6 +55,8 @@ export const CashNeedSchema = v.object({
   name: Name('Name'),
   amount: PositiveMoney,
   dueAt: Timestamp,
+  /** What is already set aside for it (the plan saves only the rest). */
+  setAside: v.optional(NonNegativeMoney),
   notes: OptionalNote,
 });
 
@@ -140,8 +142,12 @@ export const PlanSettingsSchema = v.object({
   stableSurplusMonths: v.pipe(v.number(), v.safeInteger(), v.minValue(1, 'must be at least 1'), v.maxValue(24, 'is more than 24')),
   /** The share of the surplus Acceleration may get at most (1000 = 10%). */
   accelerationCapBasisPoints: BasisPoints(10_000),
-  /** The one Leverage play the person committed to, and when (the review is at day 90). */
-  leveragePlay: v.optional(v.object({ streamId: Id, committedAt: Timestamp })),
+  /**
+   * The one Leverage play the person committed to, when (the review is at day
+   * 90), and what they put into growing it each month beyond its running costs
+   * (ads, freelancers, equipment; the costs themselves are stream costs).
+   */
+  leveragePlay: v.optional(v.object({ streamId: Id, committedAt: Timestamp, monthlyBudget: v.optional(NonNegativeMoney) })),
   /** The share of the portfolio counted as passive income a year ("0.04"). */
   withdrawalRate: DecimalString,
   /** How fast expenses grow a year in projections ("0.03"). */
