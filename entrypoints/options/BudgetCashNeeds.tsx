@@ -15,7 +15,7 @@ const CASH_NEED_FIELDS = ['name', 'amount', 'dueAt', 'currency'];
 
 export function BudgetCashNeeds(props: { baseCurrency: string; locale: string }) {
   const { value: needs } = useLiveQuery(() => db.cashNeeds.orderBy('dueAt').toArray());
-  const empty = (): CashNeedFormInput => ({ name: '', amount: '', due: '', currency: props.baseCurrency });
+  const empty = (): CashNeedFormInput => ({ name: '', amount: '', due: '', currency: props.baseCurrency, setAside: '' });
   const [input, setInput] = useState<CashNeedFormInput>(empty);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [general, setGeneral] = useState<string | undefined>(undefined);
@@ -56,6 +56,9 @@ export function BudgetCashNeeds(props: { baseCurrency: string; locale: string })
           <Field id="cash-need-amount" label="Amount" error={errors.amount} hint={`In ${input.currency || '…'}`}>
             {(aria) => <input {...aria} type="text" inputMode="decimal" autocomplete="off" value={input.amount} onInput={(e) => set('amount', e.currentTarget.value)} />}
           </Field>
+          <Field id="cash-need-set-aside" label="Already set aside" error={errors.setAside} hint="Optional; the plan saves only the rest">
+            {(aria) => <input {...aria} type="text" inputMode="decimal" autocomplete="off" value={input.setAside ?? ''} onInput={(e) => set('setAside', e.currentTarget.value)} />}
+          </Field>
           <Field id="cash-need-due" label="Due date" error={errors.dueAt}>
             {(aria) => <input {...aria} type="date" value={input.due} min={today()} onInput={(e) => set('due', e.currentTarget.value)} />}
           </Field>
@@ -77,6 +80,9 @@ export function BudgetCashNeeds(props: { baseCurrency: string; locale: string })
               <th scope="col" class="num">
                 Amount
               </th>
+              <th scope="col" class="num">
+                Set aside
+              </th>
               <th scope="col">Due</th>
               <th scope="col">Actions</th>
             </tr>
@@ -86,6 +92,7 @@ export function BudgetCashNeeds(props: { baseCurrency: string; locale: string })
               <tr key={need.id}>
                 <th scope="row">{need.name}</th>
                 <td class="num">{formatMoney(need.amount, props.locale)}</td>
+                <td class="num">{need.setAside ? formatMoney(need.setAside, props.locale) : '—'}</td>
                 <td>{dayOf(need.dueAt)}</td>
                 <td>
                   <ConfirmButton

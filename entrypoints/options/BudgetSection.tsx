@@ -56,6 +56,7 @@ function toInput(plan: PlanSettings, currency: string, locale: string): BudgetFo
     phrasing: plan.phrasing,
     leveragePlayStreamId: plan.leveragePlay?.streamId ?? '',
     leverageCommitted: plan.leveragePlay ? dayOf(plan.leveragePlay.committedAt) : today(),
+    leverageBudget: plan.leveragePlay?.monthlyBudget ? toAmountInput(plan.leveragePlay.monthlyBudget, locale) : '',
     currency,
   };
 }
@@ -112,7 +113,7 @@ function BudgetForm(props: { plan: PlanSettings; baseCurrency: string; locale: s
     const draft = read.value;
     // An unchanged commitment day keeps its stored instant.
     if (draft.leveragePlay && plan.leveragePlay && draft.leveragePlay.streamId === plan.leveragePlay.streamId && input.leverageCommitted.trim() === dayOf(plan.leveragePlay.committedAt)) {
-      draft.leveragePlay = plan.leveragePlay;
+      draft.leveragePlay = { ...draft.leveragePlay, committedAt: plan.leveragePlay.committedAt };
     }
     try {
       await store.savePlanSettings(draft);
@@ -201,6 +202,11 @@ function BudgetForm(props: { plan: PlanSettings; baseCurrency: string; locale: s
         {input.leveragePlayStreamId !== '' && (
           <Field id="budget-leverage-committed" label="Committed on" error={errors.leveragePlay}>
             {(aria) => <input {...aria} type="date" value={input.leverageCommitted} max={today()} onInput={text('leverageCommitted')} />}
+          </Field>
+        )}
+        {input.leveragePlayStreamId !== '' && (
+          <Field id="budget-leverage-budget" label="Growth budget a month" error={errors.leverageBudget} hint="Optional: what you put into growing it beyond its running costs">
+            {(aria) => <input {...aria} type="text" inputMode="decimal" autocomplete="off" value={input.leverageBudget ?? ''} onInput={text('leverageBudget')} />}
           </Field>
         )}
         {plays.length === 0 && <p class="muted">Add a Leverage stream under Streams to choose it here.</p>}

@@ -204,6 +204,15 @@ describe('readDebtForm and readCashNeedForm', () => {
       dueAt: 'Due date 2026-11-01 has passed',
     });
   });
+
+  it('reads what is already set aside, and refuses more than the need', () => {
+    const need = { name: 'Car insurance', amount: '1,200', due: '2027-03-01', currency: 'USD' };
+    const read = readCashNeedForm({ ...need, setAside: '300.50' }, NEW_YORK);
+    expect(read.ok && read.value.setAside).toEqual({ minor: 30050, currency: 'USD' });
+    expect(refused(readCashNeedForm({ ...need, setAside: '1,500' }, NEW_YORK))).toEqual({
+      setAside: 'Already set aside is more than the amount needed',
+    });
+  });
 });
 
 describe('readBudgetForm', () => {

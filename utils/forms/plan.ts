@@ -332,7 +332,8 @@ export function readDebtForm(input: DebtFormInput, context: Pick<FormContext, 'l
   return done(issues, () => ({ name: name!, balance: balance!, aprBasisPoints: aprBasisPoints!, minimumMonthly }));
 }
 
-export type CashNeedFormInput = Record<'name' | 'amount' | 'due' | 'currency', string>;
+/** `setAside` may be empty (nothing put by yet). */
+export type CashNeedFormInput = Record<'name' | 'amount' | 'due' | 'currency', string> & { setAside?: string };
 export type CashNeedDraft = Omit<CashNeed, 'id' | 'notes'>;
 
 /** Money needed on a day that has not passed. */
@@ -342,7 +343,11 @@ export function readCashNeedForm(input: CashNeedFormInput, context: FormContext)
   const currency = readCurrency(input.currency, issues);
   const amount = readAmount(input.amount, { field: 'amount', label: 'Amount', currency, locale: context.locale, sign: 'positive' }, issues);
   const dueAt = readDay(input.due, { field: 'dueAt', label: 'Due date', context, notBeforeToday: true }, issues);
-  return done(issues, () => ({ name: name!, amount: amount!, dueAt: dueAt! }));
+  const setAside = readOptionalAmount(input.setAside ?? '', { field: 'setAside', label: 'Already set aside', currency, locale: context.locale, sign: 'non-negative' }, issues);
+  if (setAside && amount && setAside.minor > amount.minor) {
+    issues.push({ field: 'setAside', message: 'Already set aside is more than the amount needed' });
+  }
+  return done(issues, () => ({ name: name!, amount: amount!, dueAt: dueAt!, ...(setAside && setAside.minor > 0 ? { setAside } : {}) }));
 }
 
 // ---------------------------------------------------------------- budget
@@ -365,7 +370,7 @@ export type BudgetFormInput = Record<
   | 'leverageCommitted'
   | 'currency',
   string
-> & { emergencyAccountIds: readonly string[]; phrasing: boolean };
+> & { emergencyAccountIds: readonly string[]; phrasing: boolean; leverageBudget?: string };
 
 /** Everything the Budget form sets; `leveragePlay: undefined` clears a chosen play. */
 export type BudgetDraft = Omit<PlanSettings, 'key' | 'assumptionOverrides' | 'assessment' | 'leveragePlay'> & {
@@ -400,7 +405,10 @@ export function readBudgetForm(input: BudgetFormInput, context: FormContext): Fo
   let leveragePlay: BudgetDraft['leveragePlay'];
   if (input.leveragePlayStreamId !== '') {
     const committedAt = readDay(input.leverageCommitted, { field: 'leveragePlay', label: 'Committed on', context, notAfterToday: true }, issues);
-    if (committedAt !== undefined) leveragePlay = { streamId: input.leveragePlayStreamId, committedAt };
+    const monthlyBudget = readOptionalAmount(input.leverageBudget ?? '', { field: 'leverageBudget', label: 'Growth budget a month', currency, locale, sign: 'non-negative' }, issues);
+    if (committedAt !== undefined) {
+      leveragePlay = { streamId: input.leveragePlayStreamId, committedAt, ...(monthlyBudget && monthlyBudget.minor > 0 ? { monthlyBudget } : {}) };
+    }
   }
   return done(issues, () => ({
     monthlyExpenses: monthlyExpenses!,
