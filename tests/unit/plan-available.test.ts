@@ -46,7 +46,7 @@ describe('availableToInvest', () => {
     // Target 250000 × 6 = 1500000; gap 1500000 − 500000 = 1000000.
     // Starter min(5000, 114999) = 5000; top-up min(1000000, 114999 − 5000) = 109999.
     expect(result.foundationStarter).toBe(5000);
-    expect(result.emergency).toEqual({ balance: 500_000, target: 1_500_000, gap: 1_000_000, topUp: 109_999 });
+    expect(result.emergency).toEqual({ balance: 500_000, target: 1_500_000, gap: 1_000_000, fillingTo: 1_500_000, topUp: 109_999 });
     // 114999 − 109999 = 5000: only the starter is left to invest.
     expect(result.available).toBe(5000);
     expect(result.month).toBe('2026-03');
@@ -77,12 +77,24 @@ describe('availableToInvest', () => {
   it('fills a small gap and leaves the rest available; a full fund takes nothing', () => {
     // Surplus 450000 − 255000 = 195000; gap 1500000 − 1470000 = 30000; starter 5000; top-up min(30000, 190000) = 30000.
     const small = availableToInvest({ ...march, emergencyBalance: 1_470_000 });
-    expect(small.emergency).toEqual({ balance: 1_470_000, target: 1_500_000, gap: 30_000, topUp: 30_000 });
+    expect(small.emergency).toEqual({ balance: 1_470_000, target: 1_500_000, gap: 30_000, fillingTo: 1_500_000, topUp: 30_000 });
     expect(small.available).toBe(165_000); // 195000 − 30000
     const full = availableToInvest({ ...march, emergencyBalance: 2_000_000 });
     expect(full.emergency.gap).toBe(0);
     expect(full.emergency.topUp).toBe(0);
     expect(full.available).toBe(195_000);
+  });
+
+  it('with high-interest debt left, fills only a one-month starter fund so the rest can repay the debt', () => {
+    // Living expenses 250000 → starter fund 250000. Balance 100000 → 150000 to go; surplus 195000, starter 5000:
+    // top-up min(150000, 190000) = 150000, available 45000 (for the debt).
+    const owing = availableToInvest({ ...march, emergencyBalance: 100_000, highInterestDebt: 300_000 });
+    expect(owing.emergency).toEqual({ balance: 100_000, target: 1_500_000, gap: 1_400_000, fillingTo: 250_000, topUp: 150_000 });
+    expect(owing.available).toBe(45_000);
+    // Above one month already: the fund takes nothing this month; all but the starter is available.
+    const covered = availableToInvest({ ...march, emergencyBalance: 500_000, highInterestDebt: 300_000 });
+    expect(covered.emergency.topUp).toBe(0);
+    expect(covered.available).toBe(195_000);
   });
 
   it('counts months in local time: a need due just after local midnight of the 1st is this month', () => {

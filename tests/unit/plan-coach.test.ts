@@ -28,7 +28,7 @@ function available(o: { surplus?: number; balance?: number; target?: number; sta
     expenses: { living: 300_000, streamCosts: 0, total: 300_000 },
     cashNeeds: [],
     cashNeedsTotal: 0,
-    emergency: { balance, target, gap, topUp },
+    emergency: { balance, target, gap, fillingTo: target, topUp },
     foundationStarter: starter,
     surplus,
     available: surplus - topUp,

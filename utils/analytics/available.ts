@@ -13,9 +13,13 @@
  *   surplus   = income − expenses − Σ cash-need shares
  *   emergency: target = monthlyExpenses × emergencyMonths (living expenses
  *              only); gap = max(0, target − balance)
+ *   fillingTo = target, but while high-interest debt is left only one
+ *              month of living expenses (a starter fund): beyond that,
+ *              repaying debt at 20%+ beats saving at 4–5%, and the coach's
+ *              allocation sends the money to the debt first
  *   foundationStarter = min(foundationStarterMonthly, max(0, surplus)):
  *              kept for Foundation before the emergency fund fills
- *   topUp     = min(gap, max(0, surplus − foundationStarter))
+ *   topUp     = min(max(0, fillingTo − balance), max(0, surplus − foundationStarter))
  *   available = surplus − topUp
  *
  * Cash needs: the share is of what is still to be set aside, amount −
@@ -45,6 +49,8 @@ export interface AvailableInput {
   /** The emergency fund's target in months of living expenses. */
   emergencyMonths: number;
   foundationStarterMonthly: number;
+  /** High-interest debt outstanding: while above 0 the fund is filled only to one month of expenses. */
+  highInterestDebt?: number;
 }
 
 export function availableToInvest(input: AvailableInput): AvailableToInvest {
@@ -79,15 +85,16 @@ export function availableToInvest(input: AvailableInput): AvailableToInvest {
   const surplus = income.total - expenses.total - cashNeedsTotal;
   const target = input.monthlyExpenses * input.emergencyMonths;
   const gap = Math.max(0, target - input.emergencyBalance);
+  const fillingTo = (input.highInterestDebt ?? 0) > 0 ? Math.min(target, input.monthlyExpenses) : target;
   const foundationStarter = Math.min(input.foundationStarterMonthly, Math.max(0, surplus));
-  const topUp = Math.min(gap, Math.max(0, surplus - foundationStarter));
+  const topUp = Math.min(Math.max(0, fillingTo - input.emergencyBalance), Math.max(0, surplus - foundationStarter));
   return {
     month: input.month,
     income,
     expenses,
     cashNeeds,
     cashNeedsTotal,
-    emergency: { balance: input.emergencyBalance, target, gap, topUp },
+    emergency: { balance: input.emergencyBalance, target, gap, fillingTo, topUp },
     foundationStarter,
     surplus,
     available: surplus - topUp,

@@ -151,7 +151,11 @@ export function emergencyFundRule(facts: CoachFacts): CoachAction {
   ];
   if (balance < target) {
     figures.push({ label: 'This month', minor: topUp });
-    const thisMonth = topUp > 0 ? `; this month it takes ${fmt(topUp, cur)} of your surplus` : '';
+    const { fillingTo } = facts.available.emergency;
+    const starter = fillingTo < target
+      ? ` While high-interest debt is left it is filled to one month of expenses (${fmt(fillingTo, cur)}) and the rest of the surplus repays the debt first`
+      : '';
+    const thisMonth = (topUp > 0 ? `; this month it takes ${fmt(topUp, cur)} of your surplus` : '') + (starter ? `.${starter}` : '');
     return action('emergency-fund', 'do', `Fill your emergency fund: ${fmt(gap, cur)} to go`,
       `Your emergency fund holds ${fmt(balance, cur)}, ${months} months of expenses; the target is ${targetMonths} months (${fmt(target, cur)}). ` +
         `Fill the ${fmt(gap, cur)} gap before taking any risk${thisMonth}.`,

@@ -113,7 +113,9 @@ export interface AvailableToInvest {
     balance: number;
     target: number;
     gap: number;
-    /** What the fund takes this month: min(gap, surplus left after the Foundation starter). */
+    /** The level filled this month: the target, or one month of expenses while high-interest debt is left. */
+    fillingTo: number;
+    /** What the fund takes this month: min(fillingTo − balance, surplus left after the Foundation starter). */
     topUp: number;
   };
   /** The Foundation starter kept back before the emergency fund (coach rule "start now"). */

@@ -18,8 +18,8 @@
  *   today's settings.
  * - Projection: the portfolio is the Foundation accounts, growing at their
  *   balance-weighted assumed return and volatility (volatility weighted as if
- *   perfectly correlated: cautious), with this month's available-to-invest
- *   (if positive) added every month. Streams of the other layers project
+ *   perfectly correlated: cautious), with this month's surplus (if positive),
+ *   less the allocation's Leverage and Acceleration lines, added every month. Streams of the other layers project
  *   with their own profile from their net monthly income (3-month average
  *   income − costs, at least 0). Foundation streams (dividends, interest) are
  *   not projected separately: the withdrawal rate on the portfolio stands for
@@ -137,6 +137,13 @@ export function computePlan(input: PlanInput, options: PlanOptions = {}, onProgr
     setAside: need.setAside ? toBaseOrZero(need.setAside, `What is set aside for "${need.name}"`) : 0,
     dueAt: need.dueAt,
   }));
+  const debts = input.debts.map((d) => ({
+    id: d.id,
+    name: d.name,
+    balance: toBaseOrZero(d.balance, `Debt "${d.name}"`),
+    aprBasisPoints: d.aprBasisPoints,
+    minimumMonthly: d.minimumMonthly ? toBaseOrZero(d.minimumMonthly, `The minimum payment of "${d.name}"`) : 0,
+  }));
   const available = availableToInvest({
     month,
     now,
@@ -149,6 +156,7 @@ export function computePlan(input: PlanInput, options: PlanOptions = {}, onProgr
     emergencyBalance,
     emergencyMonths: plan.emergencyMonths,
     foundationStarterMonthly: starter,
+    highInterestDebt: debts.filter((d) => d.aprBasisPoints >= plan.highInterestAprBasisPoints).reduce((sum, d) => sum + d.balance, 0),
   });
   const cover = coverage(series, month, monthlyExpenses);
 
@@ -162,13 +170,6 @@ export function computePlan(input: PlanInput, options: PlanOptions = {}, onProgr
   const statusByLayer = Object.fromEntries(layers.map((c) => [c.layer, c.status])) as Record<Layer, LayerStatus>;
 
   // ---- coach
-  const debts = input.debts.map((d) => ({
-    id: d.id,
-    name: d.name,
-    balance: toBaseOrZero(d.balance, `Debt "${d.name}"`),
-    aprBasisPoints: d.aprBasisPoints,
-    minimumMonthly: d.minimumMonthly ? toBaseOrZero(d.minimumMonthly, `The minimum payment of "${d.name}"`) : 0,
-  }));
   const foundationAccounts = accounts.filter((a) => a.layer === 'foundation');
   const completeMonths = months.slice(0, current);
   const surplusHistory = completeMonths.slice(-12).map((m) => {
@@ -266,10 +267,18 @@ export function computePlan(input: PlanInput, options: PlanOptions = {}, onProgr
         monthlyCollapse: profile.monthlyCollapse,
       };
     });
+  // What reaches the portfolio every month: the surplus, less what the allocation sends to the Leverage play
+  // and Acceleration. This month's emergency top-up and debt repayment are counted as reaching it too: they
+  // end within months, and from then on that money is invested.
+  const portfolioContribution = Math.max(
+    0,
+    available.surplus -
+      coach.allocation.lines.filter((l) => l.bucket === 'leverage' || l.bucket === 'acceleration').reduce((sum, l) => sum + l.minor, 0),
+  );
   const projection = project(
     {
       balance: portfolio.balance,
-      monthly: Math.max(0, available.available),
+      monthly: portfolioContribution,
       annualReturn: portfolio.annualReturn,
       annualVolatility: portfolio.annualVolatility,
       months: Math.round((options.years ?? DEFAULT_YEARS) * 12),
