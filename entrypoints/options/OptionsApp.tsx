@@ -3,6 +3,10 @@ import { NetWorthChart } from '@/components/NetWorthChart';
 import { resolveLocale, useAppSettings, useApplyTheme } from '@/components/useAppSettings';
 import { useNetWorth } from '@/components/useNetWorth';
 import { AccountsSection } from './AccountsSection';
+import { BudgetSection } from './BudgetSection';
+import { IncomeSection } from './IncomeSection';
+import { PlanSection } from './PlanSection';
+import { StreamsSection } from './StreamsSection';
 import { BalancesSection } from './BalancesSection';
 import { SettingsSection } from './SettingsSection';
 import { SourcesSection } from './SourcesSection';
@@ -16,7 +20,21 @@ export function OptionsApp() {
     <main style="max-width:1100px;margin:0 auto;padding:1rem 1.5rem">
       <h1>Strata</h1>
       <p class="muted">Everything here stays in this browser. Nothing is sent anywhere.</p>
+      <nav aria-label="Sections" class="section-nav">
+        <a href="#plan-heading">Plan</a>
+        <a href="#income-heading">Income</a>
+        <a href="#networth-heading">Net worth</a>
+        <a href="#streams-heading">Streams</a>
+        <a href="#budget-heading">Budget</a>
+        <a href="#accounts-heading">Accounts</a>
+        <a href="#sources-heading">Sources</a>
+        <a href="#settings-heading">Settings</a>
+      </nav>
+      <PlanSection settings={settings} locale={locale} />
+      <IncomeSection settings={settings} locale={locale} />
       <NetWorthSection settings={settings} locale={locale} />
+      <StreamsSection settings={settings} locale={locale} />
+      <BudgetSection settings={settings} locale={locale} />
       <AccountsSection baseCurrency={settings.baseCurrency} />
       <BalancesSection locale={locale} />
       <SourcesSection />

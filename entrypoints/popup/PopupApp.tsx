@@ -6,6 +6,7 @@ import { resolveLocale, useAppSettings, useApplyTheme } from '@/components/useAp
 import { useNetWorth } from '@/components/useNetWorth';
 import { useIncomeMonth } from '@/components/useIncomeMonth';
 import { CaptureActions } from './CaptureActions';
+import { PopupPlan } from './PopupPlan';
 
 const CHANGE_DAYS = 30;
 
@@ -94,6 +95,7 @@ export function PopupApp() {
           </>
         )}
       </section>
+      <PopupPlan locale={locale} />
       <CaptureActions />
       <p style="margin-bottom:0">
         <a href="/options.html" target="_blank">

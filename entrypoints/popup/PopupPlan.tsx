@@ -1,0 +1,59 @@
+import { usePlan } from '@/components/usePlan';
+import { formatMoney } from '@/utils/money';
+
+/** The popup asks for no Monte Carlo: the deterministic projection is enough here. */
+const POPUP_PLAN_OPTIONS = { paths: 0 } as const;
+
+/**
+ * The plan in brief: passive income against expenses, and the one next
+ * action that matters most (the coach's top "do"), or "All set".
+ */
+export function PopupPlan(props: { locale: string }) {
+  const { plan, error, computing } = usePlan(POPUP_PLAN_OPTIONS);
+  const money = (minor: number) => formatMoney({ minor: Math.round(minor), currency: plan!.baseCurrency }, props.locale);
+  const percent = new Intl.NumberFormat(props.locale, { style: 'percent', maximumFractionDigits: 0 });
+  const top = plan?.coach.top ?? null;
+  return (
+    <section aria-labelledby="popup-plan-heading" style="margin-top:0.75rem" aria-busy={computing ? 'true' : 'false'}>
+      <h2 id="popup-plan-heading" class="muted" style="font-size:0.85em;margin:0">
+        Plan
+      </h2>
+      {error ? (
+        <p role="alert" class="form-error">
+          {error}
+        </p>
+      ) : !plan ? (
+        <p aria-busy="true" style="margin:0.1rem 0">
+          …
+        </p>
+      ) : (
+        <>
+          <p data-testid="popup-coverage" style="margin:0.1rem 0">
+            {plan.coverage.expensesMonthly > 0 ? (
+              <>
+                <strong style="font-variant-numeric:tabular-nums">{money(plan.coverage.passiveMonthly)}</strong> of{' '}
+                {money(plan.coverage.expensesMonthly)} expenses covered
+                {plan.coverage.ratio !== null && <span class="muted"> ({percent.format(plan.coverage.ratio)})</span>}
+              </>
+            ) : (
+              <>
+                <strong style="font-variant-numeric:tabular-nums">{money(plan.coverage.passiveMonthly)}</strong> passive income a month;{' '}
+                <span class="muted">set your expenses in Strata to see the coverage</span>
+              </>
+            )}
+          </p>
+          <div data-testid="popup-next-action" style="margin-top:0.35rem">
+            {top ? (
+              <>
+                <p style="margin:0;font-weight:700">Next: {top.title}</p>
+                <p style="margin:0;font-size:0.9em">{top.reason}</p>
+              </>
+            ) : (
+              <p style="margin:0;font-weight:700">All set</p>
+            )}
+          </div>
+        </>
+      )}
+    </section>
+  );
+}
