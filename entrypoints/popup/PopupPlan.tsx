@@ -13,6 +13,9 @@ export function PopupPlan(props: { locale: string }) {
   const money = (minor: number) => formatMoney({ minor: Math.round(minor), currency: plan!.baseCurrency }, props.locale);
   const percent = new Intl.NumberFormat(props.locale, { style: 'percent', maximumFractionDigits: 0 });
   const top = plan?.coach.top ?? null;
+  // This month's passive income so far: the streams' income less their costs this month.
+  const thisMonth = plan ? (plan.series.totalNet[plan.series.totalNet.length - 1] ?? 0) : 0;
+  const thisMonthRatio = plan && plan.coverage.expensesMonthly > 0 ? thisMonth / plan.coverage.expensesMonthly : null;
   return (
     <section aria-labelledby="popup-plan-heading" style="margin-top:0.75rem" aria-busy={computing ? 'true' : 'false'}>
       <h2 id="popup-plan-heading" class="muted" style="font-size:0.85em;margin:0">
@@ -31,16 +34,19 @@ export function PopupPlan(props: { locale: string }) {
           <p data-testid="popup-coverage" style="margin:0.1rem 0">
             {plan.coverage.expensesMonthly > 0 ? (
               <>
-                <strong style="font-variant-numeric:tabular-nums">{money(plan.coverage.passiveMonthly)}</strong> of{' '}
+                This month <strong style="font-variant-numeric:tabular-nums">{money(thisMonth)}</strong> of{' '}
                 {money(plan.coverage.expensesMonthly)} expenses covered
-                {plan.coverage.ratio !== null && <span class="muted"> ({percent.format(plan.coverage.ratio)})</span>}
+                {thisMonthRatio !== null && <span class="muted"> ({percent.format(thisMonthRatio)})</span>}
               </>
             ) : (
               <>
-                <strong style="font-variant-numeric:tabular-nums">{money(plan.coverage.passiveMonthly)}</strong> passive income a month;{' '}
+                This month <strong style="font-variant-numeric:tabular-nums">{money(thisMonth)}</strong> passive income;{' '}
                 <span class="muted">set your expenses in Strata to see the coverage</span>
               </>
             )}
+          </p>
+          <p data-testid="popup-coverage-average" class="muted" style="margin:0;font-size:0.85em">
+            3-month average: {money(plan.coverage.passiveMonthly)} a month
           </p>
           <div data-testid="popup-next-action" style="margin-top:0.35rem">
             {top ? (

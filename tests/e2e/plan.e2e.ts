@@ -253,9 +253,11 @@ describe('the plan, from stored data to the options page and the popup', () => {
 
     // ---- the popup: coverage and the one next action
     const popup = await harness.openPopup();
+    // This month: $150 + $650 + $875 − $30 hosting = $1,645.00 of $3,000.00 = 54.8%; the 3-month average below it.
     await expect(popup.getByTestId('popup-coverage').filter({ hasText: 'expenses covered' }).textContent()).resolves.toMatch(
-      /^\$1,395\.00 of \$3,000\.00 expenses covered \(4[67]%\)$/,
+      /^This month \$1,645\.00 of \$3,000\.00 expenses covered \(5[45]%\)$/,
     );
+    await expect(popup.getByTestId('popup-coverage-average').textContent()).resolves.toBe('3-month average: $1,395.00 a month');
     const next = popup.getByTestId('popup-next-action');
     // The coach's top "do" is the emergency fund ($6,000.00 of $18,000.00).
     await expect(next.textContent()).resolves.toMatch(/^Next: .*emergency fund/i);
