@@ -6,9 +6,18 @@
 import { formatTable, time, type BenchCase } from './harness';
 import { captureBrowserBench } from './cases/captureBrowser';
 import { captureNodeCase } from './cases/captureDashboard';
+import { monteCarloCase100k, monteCarloCase10k, monteCarloCaseStreams } from './cases/monteCarlo';
 import { netWorthCase } from './cases/netWorth';
+import { planCase } from './cases/plan';
 
-const BENCH_CASES: (() => BenchCase)[] = [netWorthCase, captureNodeCase];
+const BENCH_CASES: (() => BenchCase)[] = [
+  netWorthCase,
+  captureNodeCase,
+  monteCarloCase10k,
+  monteCarloCase100k,
+  monteCarloCaseStreams,
+  planCase,
+];
 /** Cases that time inside a browser: each prints its own report; false when its implementations disagree. */
 const BROWSER_BENCH_CASES: (() => Promise<boolean>)[] = [captureBrowserBench];
 

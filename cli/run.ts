@@ -4,6 +4,8 @@
  */
 import { captureCommand } from './commands/capture';
 import { moneyCommand } from './commands/money';
+import { projectCommand } from './commands/project';
+import { planCommand } from './commands/plan';
 import { EXIT_USAGE, type CliResult, type Command } from './types';
 
 export type { CliResult } from './types';
@@ -11,6 +13,8 @@ export type { CliResult } from './types';
 export const COMMANDS: Readonly<Record<string, Command>> = {
   money: moneyCommand,
   capture: captureCommand,
+  plan: planCommand,
+  project: projectCommand,
 };
 
 export function usageText(): string {

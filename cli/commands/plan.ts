@@ -1,5 +1,5 @@
 /**
- * `strata plan BACKUP.json [--now 2026-11-24T12:00:00Z] [--tz-offset 60] [--paths 2000] [--seed 1] [--years 40]`:
+ * `strata plan BACKUP.json [--now 2026-11-24T12:00:00Z] [--tz-offset 60] [--paths 1000] [--seed 1] [--years 40]`:
  * the plan for a Strata backup, as one JSON object (see README "strata plan"):
  * the stage of each layer, this month's income by layer, coverage, available
  * to invest term by term, the next-dollar allocation with reasons, the
@@ -90,7 +90,7 @@ function run(args: readonly string[]): CliResult {
   const now = flags.now === undefined ? Date.now() : Date.parse(flags.now);
   if (!Number.isFinite(now)) return fail(`--now must be a date and time such as 2026-11-24T12:00:00Z, got "${flags.now}"`);
   const tz = wholeNumber(flags['tz-offset'], 'tz-offset', -840, 840, -new Date(now).getTimezoneOffset());
-  const paths = wholeNumber(flags.paths, 'paths', 0, 100_000, 2000);
+  const paths = wholeNumber(flags.paths, 'paths', 0, 100_000, 1000);
   const seed = wholeNumber(flags.seed, 'seed', 0, 2 ** 32 - 1, 1);
   const years = wholeNumber(flags.years, 'years', 1, 100, 40);
   for (const value of [tz, paths, seed, years]) if (typeof value === 'string') return fail(value);

@@ -5,6 +5,12 @@
  */
 import { incomeForMonth } from './income';
 import { netWorthSeries, summarizeNetWorth } from './netWorth';
+import { computePlan } from './plan';
+import { project } from './projection';
 
-export const analyticsApi = { netWorthSeries, summarizeNetWorth, incomeForMonth };
+/**
+ * computePlan and project take an optional progress callback as their last
+ * argument; across the worker boundary pass it wrapped in Comlink.proxy().
+ */
+export const analyticsApi = { netWorthSeries, summarizeNetWorth, incomeForMonth, computePlan, project };
 export type AnalyticsApi = typeof analyticsApi;

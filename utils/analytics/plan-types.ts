@@ -366,7 +366,7 @@ export interface PlanInput {
 }
 
 export interface PlanOptions {
-  /** Monte Carlo paths for the fan chart (default 2000; 0 = deterministic only). */
+  /** Monte Carlo paths for the fan chart (default 1000; 0 = deterministic only). */
   paths?: number;
   seed?: number;
   /** Projection horizon in years (default 40). */
