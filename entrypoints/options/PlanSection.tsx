@@ -29,7 +29,7 @@ export function PlanSection(props: { settings: AppSettings; locale: string }) {
       {plan && (
         <>
           {plan.warnings.length > 0 && (
-            <ul role="note" aria-label="Notes about your plan" class="muted" style="padding-left:1.25rem;font-size:0.9em">
+            <ul aria-label="Notes about your plan" class="muted" style="padding-left:1.25rem;font-size:0.9em">
               {plan.warnings.map((w) => (
                 <li data-testid="plan-warning">{w}</li>
               ))}

@@ -43,6 +43,9 @@ function chartDate(date: string): string {
   return new Date(`${date}T00:00:00Z`).toLocaleDateString('en-US', { timeZone: 'UTC', dateStyle: 'medium' });
 }
 
+/** The options page's net-worth section (the Plan section above it has notes of its own). */
+const netWorthSection = (page: Page) => page.locator('section[aria-labelledby="networth-heading"]');
+
 const text = async (locator: Locator) => ((await locator.textContent()) ?? '').replace(/\s+/g, ' ').trim();
 const poll = <T>(read: () => Promise<T>) => expect.poll(read, { timeout: 5_000, interval: 50 });
 
@@ -129,7 +132,7 @@ describe('managing accounts, balances and settings on the options page', () => {
 
     const popup = await openPopupShowing(harness, '$10,000.00');
     expect(await text(popup.getByRole('note'))).toBe('Not counted: 1 account in EUR — set an exchange rate in Settings.');
-    expect(await text(options.getByRole('note'))).toMatch(/^Not counted, for want of an exchange rate: EUR \(No exchange rate for EUR to USD/);
+    expect(await text(netWorthSection(options).getByRole('note'))).toMatch(/^Not counted, for want of an exchange rate: EUR \(No exchange rate for EUR to USD/);
     await poll(() => text(options.getByTestId('options-net-worth'))).toBe('$10,000.00');
 
     // €2,000.00 × 1.10 = $2,200.00.
@@ -141,7 +144,7 @@ describe('managing accounts, balances and settings on the options page', () => {
     expect(await popup.getByRole('note').count()).toBe(0);
     await popup.close();
     await poll(() => text(options.getByTestId('options-net-worth'))).toBe('$12,200.00');
-    expect(await options.getByRole('note').count()).toBe(0);
+    expect(await netWorthSection(options).getByRole('note').count()).toBe(0);
     await expectPopupNetWorth(harness, '$12,200.00');
   });
 
@@ -211,7 +214,7 @@ describe('managing accounts, balances and settings on the options page', () => {
     const [year, month] = firstOfMonth.split('-').map(Number) as [number, number];
     const monthName = (monthsBack: number) =>
       new Date(Date.UTC(year, month - 1 - monthsBack, 1)).toLocaleDateString('en-US', { timeZone: 'UTC', year: 'numeric', month: 'short' });
-    const monthEnds = await options.locator('details table tbody tr').evaluateAll((rows) =>
+    const monthEnds = await netWorthSection(options).locator('details table tbody tr').evaluateAll((rows) =>
       rows.map((row) => [...(row as HTMLTableRowElement).cells].map((cell) => cell.textContent?.trim())),
     );
     const zeros = ['$0.00', '$0.00', '$0.00'];

@@ -14,7 +14,7 @@
  *   plan.ts        reads the stored records and puts it all together
  */
 import type { Layer } from '@/utils/db/schema';
-import type { AssumptionId } from './assumptions';
+import type { Assumption } from './assumptions';
 
 // ---------------------------------------------------------------- streams.ts
 
@@ -319,18 +319,8 @@ export interface LayerCard {
   perHour: number | null;
 }
 
-export interface AssumptionView {
-  id: AssumptionId;
-  layer: Layer;
-  label: string;
-  annualReturn: number;
-  range: readonly [number, number];
-  annualVolatility: number;
-  monthlyChurn: number;
-  monthlyCollapse: number;
-  source: string;
-  overridden: boolean;
-}
+/** An assumption as the plan used it: the default or the person's override, and which. */
+export type AssumptionView = Assumption & { overridden: boolean };
 
 export interface Plan {
   asOf: number;

@@ -292,18 +292,7 @@ export function computePlan(input: PlanInput, options: PlanOptions = {}, onProgr
     onProgress,
   );
 
-  const assumptionViews: AssumptionView[] = Object.values(assumptions).map((a) => ({
-    id: a.id,
-    layer: a.layer,
-    label: a.label,
-    annualReturn: a.annualReturn,
-    range: a.range,
-    annualVolatility: a.annualVolatility,
-    monthlyChurn: a.monthlyChurn,
-    monthlyCollapse: a.monthlyCollapse,
-    source: a.source,
-    overridden: a.overridden,
-  }));
+  const assumptionViews: AssumptionView[] = Object.values(assumptions);
 
   return {
     asOf: now,
