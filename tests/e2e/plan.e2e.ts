@@ -191,6 +191,11 @@ describe('the plan, from stored data to the options page and the popup', () => {
     expect(surplus + value(/^Emergency fund top-up/)).toBe(value(/^Available to invest$/));
     // The coach places the whole surplus this month.
     expect(total).toBe(surplus);
+    // Surplus $6,675.00 − $3,030.00 − $171.43 (car insurance, 7 months left) = $3,473.57: $50.00 Foundation starter;
+    // the fund (2 months) is above the one-month level kept while the 24.99% Visa is owed, so the rest repays the
+    // $2,000.00 Visa and the remaining $1,423.57 goes on filling the emergency fund ($12,000.00 to go).
+    expect(surplus).toBe(347_357);
+    expect(lines).toEqual([5_000, 142_357, 200_000]);
 
     // ---- income: coverage, the stream table, the bars and the fan chart
     // Coverage: 3-month average net = $150 (dividends) + $550 (blog: 500, 550, 600) + $695 (SaaS: 650, 725, 800 − 30 costs) = $1,395.00 of $3,000.00 = 46.5%.

@@ -95,6 +95,10 @@ describe('availableToInvest', () => {
     const covered = availableToInvest({ ...march, emergencyBalance: 500_000, highInterestDebt: 300_000 });
     expect(covered.emergency.topUp).toBe(0);
     expect(covered.available).toBe(195_000);
+    // A small debt: 190000 placeable, 0 to the starter level, 40000 repays the debt, the other 150000 fills the fund.
+    const smallDebt = availableToInvest({ ...march, emergencyBalance: 500_000, highInterestDebt: 40_000 });
+    expect(smallDebt.emergency.topUp).toBe(150_000);
+    expect(smallDebt.available).toBe(45_000); // 195000 − 150000: the 5000 starter and the 40000 for the debt
   });
 
   it('counts months in local time: a need due just after local midnight of the 1st is this month', () => {

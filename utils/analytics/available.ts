@@ -19,7 +19,10 @@
  *              allocation sends the money to the debt first
  *   foundationStarter = min(foundationStarterMonthly, max(0, surplus)):
  *              kept for Foundation before the emergency fund fills
- *   topUp     = min(max(0, fillingTo − balance), max(0, surplus − foundationStarter))
+ *   placeable = max(0, surplus − foundationStarter)
+ *   topUp     = min(max(0, fillingTo − balance), placeable), plus — once
+ *              the high-interest debt would be paid off from the rest —
+ *              what is left after it, up to the full gap
  *   available = surplus − topUp
  *
  * Cash needs: the share is of what is still to be set aside, amount −
@@ -87,7 +90,11 @@ export function availableToInvest(input: AvailableInput): AvailableToInvest {
   const gap = Math.max(0, target - input.emergencyBalance);
   const fillingTo = (input.highInterestDebt ?? 0) > 0 ? Math.min(target, input.monthlyExpenses) : target;
   const foundationStarter = Math.min(input.foundationStarterMonthly, Math.max(0, surplus));
-  const topUp = Math.min(Math.max(0, fillingTo - input.emergencyBalance), Math.max(0, surplus - foundationStarter));
+  const placeable = Math.max(0, surplus - foundationStarter);
+  const toStarterLevel = Math.min(Math.max(0, fillingTo - input.emergencyBalance), placeable);
+  // What is left once the high-interest debt is paid off goes on filling the fund up to the full target.
+  const afterDebt = Math.max(0, placeable - toStarterLevel - (input.highInterestDebt ?? 0));
+  const topUp = toStarterLevel + Math.min(gap - toStarterLevel, afterDebt);
   return {
     month: input.month,
     income,
