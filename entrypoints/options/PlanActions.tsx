@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { CoachAction } from '@/utils/analytics/plan-types';
+import { store } from '@/utils/db';
 import { actionsInOrder, phrasingItems, type PhrasedReason } from '@/utils/phrasing';
 import { PhrasingButton, useOnDeviceModel } from './PlanPhrasing';
 import type { PlanFormat } from './PlanFormat';
@@ -95,6 +96,7 @@ function ActionItem(props: { action: CoachAction; format: PlanFormat; phrased: P
           )}
         </>
       )}
+      {action.rule === 'leverage-review' && action.status === 'do' && <ReviewedButton />}
       {action.figures.length > 0 && (
         <ul style="margin:0.15rem 0;padding-left:1rem;font-size:0.9em">
           {action.figures.map((f) => (
@@ -106,5 +108,36 @@ function ActionItem(props: { action: CoachAction; format: PlanFormat; phrased: P
         </ul>
       )}
     </li>
+  );
+}
+
+/**
+ * After the day-90 review the person keeps the play: a new 90-day commitment
+ * starts today (choosing another play is done under Budget).
+ */
+function ReviewedButton() {
+  const [error, setError] = useState<string | undefined>(undefined);
+  const recommit = async () => {
+    try {
+      const plan = await store.getPlanSettings();
+      if (!plan.leveragePlay) return;
+      await store.savePlanSettings({ leveragePlay: { ...plan.leveragePlay, committedAt: Date.now() } });
+      setError(undefined);
+    } catch (e) {
+      setError(`Could not save: ${(e as Error).message}`);
+    }
+  };
+  return (
+    <p style="margin:0.25rem 0">
+      <button type="button" onClick={() => void recommit()}>
+        Reviewed: keep it for another 90 days
+      </button>
+      {error && (
+        <span role="alert" class="form-error">
+          {' '}
+          {error}
+        </span>
+      )}
+    </p>
   );
 }

@@ -271,4 +271,25 @@ describe('the plan, from stored data to the options page and the popup', () => {
     expect(harness.pageErrors).toEqual([]);
     harness.assertNoForeignRequests();
   });
+
+  it('asks for the day-90 review of the Leverage play, and "Reviewed" starts the next 90 days', async () => {
+    const options = await harness.openOptions();
+    const budget = options.getByRole('form', { name: 'Budget', exact: true });
+    await budget.getByRole('combobox', { name: 'Leverage play', exact: true }).selectOption({ label: 'Budget blog' });
+    const committed = new Date(Date.now() - 120 * 86_400_000);
+    const day = `${committed.getFullYear()}-${String(committed.getMonth() + 1).padStart(2, '0')}-${String(committed.getDate()).padStart(2, '0')}`;
+    await budget.getByLabel('Committed on', { exact: true }).fill(day);
+    await budget.getByRole('button', { name: 'Save budget' }).click();
+    const review = options.locator('[data-testid="next-action"][data-rule="leverage-review"]');
+    await options.locator('[data-testid="next-action"][data-rule="leverage-review"][data-status="do"]').waitFor();
+    await expect(review.textContent()).resolves.toMatch(/Budget blog/);
+    const before = Date.now();
+    await review.getByRole('button', { name: 'Reviewed: keep it for another 90 days' }).click();
+    await options.locator('[data-testid="next-action"][data-rule="leverage-review"][data-status="wait"]').waitFor();
+    const stored = await readStoredRows<{ leveragePlay?: { streamId: string; committedAt: number } }>(options, ['planSettings']);
+    const play = stored['planSettings']![0]!.leveragePlay!;
+    expect(play.streamId).toBe('str-blog');
+    expect(play.committedAt).toBeGreaterThanOrEqual(before);
+    expect(harness.pageErrors).toEqual([]);
+  });
 });
