@@ -10,6 +10,7 @@
 import { readFileSync } from 'node:fs';
 import { computePlan } from '../../utils/analytics/plan';
 import type { Plan } from '../../utils/analytics/plan-types';
+import { monthFromNumber, monthNumber } from '../../utils/analytics/streams-months';
 import { parseBackup } from '../../utils/backup/format';
 import { planInputFromBackup } from '../../utils/backup/plan-input';
 import { LAYERS } from '../../utils/db/schema';
@@ -26,16 +27,9 @@ function wholeNumber(text: string | undefined, name: string, min: number, max: n
   return value;
 }
 
-/** "2026-11" plus `count` months. */
-function addMonths(month: string, count: number): string {
-  const [y, m] = month.split('-').map(Number) as [number, number];
-  const date = new Date(Date.UTC(y, m - 1 + count, 1));
-  return `${String(date.getUTCFullYear()).padStart(4, '0')}-${String(date.getUTCMonth() + 1).padStart(2, '0')}`;
-}
-
 /** The JSON `strata plan` prints: a stable shape documented in the README. */
 export function planToJson(plan: Plan) {
-  const fi = (month: number | null) => (month === null ? null : addMonths(plan.month, month));
+  const fi = (month: number | null) => (month === null ? null : monthFromNumber(monthNumber(plan.month) + month));
   const mc = plan.projection.monteCarlo;
   const current = plan.series.months.length - 1;
   return {

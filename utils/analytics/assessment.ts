@@ -39,6 +39,7 @@ import type { AssessmentAnswers, Goal, Skill } from '@/utils/db/schema-plan';
 import { formatMoney } from '@/utils/money';
 import { LAYER_LABELS } from '@/utils/labels';
 import type { AssessmentResult, LayerPlacement, LayerStage, LayerStatus, PrefilledAnswer } from './plan-types';
+import { listAnd } from './coach-rules';
 
 export interface AssessmentContext {
   /** Living expenses a month, base minor units (0 when not set). */
@@ -89,11 +90,6 @@ interface Amount {
 const money = (minor: number, currency: string) => formatMoney({ minor, currency }, 'en-US');
 const one = (n: number) => String(Math.round(n * 10) / 10);
 const plural = (n: number, word: string) => `${one(n)} ${word}${n === 1 ? '' : 's'}`;
-
-/** "a", "a and b", "a, b and c". */
-function listAnd(items: readonly string[]): string {
-  return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
-}
 
 function amountOf(m: { minor: number; currency: string }, toBase: AssessmentContext['toBase']): Amount {
   const text = money(m.minor, m.currency);

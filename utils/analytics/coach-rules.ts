@@ -25,6 +25,7 @@
  */
 import { formatMoney } from '@/utils/money';
 import type { CoachAction, CoachFacts, CoachFigure, CoachRuleId } from './plan-types';
+import { monthFromNumber, monthNumber } from './streams-months';
 
 export const COACH_PRIORITY: Readonly<Record<CoachRuleId, number>> = {
   'set-expenses': 0,
@@ -61,9 +62,7 @@ export function isoDate(ms: number): string {
 
 /** "2026-01" → "2025-12". */
 export function previousMonth(month: string): string {
-  const [y, m] = month.split('-').map(Number) as [number, number];
-  const d = new Date(Date.UTC(y, m - 2, 1));
-  return `${String(d.getUTCFullYear()).padStart(4, '0')}-${String(d.getUTCMonth() + 1).padStart(2, '0')}`;
+  return monthFromNumber(monthNumber(month) - 1);
 }
 
 /** "a", "a and b", "a, b and c". */

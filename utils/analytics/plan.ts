@@ -144,6 +144,9 @@ export function computePlan(input: PlanInput, options: PlanOptions = {}, onProgr
     aprBasisPoints: d.aprBasisPoints,
     minimumMonthly: d.minimumMonthly ? toBaseOrZero(d.minimumMonthly, `The minimum payment of "${d.name}"`) : 0,
   }));
+  const highInterestDebt = debts
+    .filter((d) => d.aprBasisPoints >= plan.highInterestAprBasisPoints)
+    .reduce((sum, d) => sum + d.balance, 0);
   const available = availableToInvest({
     month,
     now,
@@ -156,7 +159,7 @@ export function computePlan(input: PlanInput, options: PlanOptions = {}, onProgr
     emergencyBalance,
     emergencyMonths: plan.emergencyMonths,
     foundationStarterMonthly: starter,
-    highInterestDebt: debts.filter((d) => d.aprBasisPoints >= plan.highInterestAprBasisPoints).reduce((sum, d) => sum + d.balance, 0),
+    highInterestDebt,
   });
   const cover = coverage(series, month, monthlyExpenses);
 
@@ -229,9 +232,6 @@ export function computePlan(input: PlanInput, options: PlanOptions = {}, onProgr
   const coach = runCoach(facts);
 
   // ---- assessment
-  const highInterestDebt = debts
-    .filter((d) => d.aprBasisPoints >= plan.highInterestAprBasisPoints)
-    .reduce((sum, d) => sum + d.balance, 0);
   const prefilled = prefillAnswers({
     emergencyBalance,
     monthlyExpenses,

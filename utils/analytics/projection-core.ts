@@ -4,6 +4,9 @@
  */
 import type { StreamProjectionInput } from './plan-types';
 
+/** Rounds to the nearest integer, halves to even (shared with the stream figures). */
+export { roundHalfEven } from './streams-months';
+
 /** Most months a projection covers (100 years). */
 export const MAX_PROJECTION_MONTHS = 1200;
 /** Most Monte Carlo paths. */
@@ -23,15 +26,6 @@ export function futureValue(balance: number, monthly: number, annualReturn: numb
   if (i === 0) return balance + monthly * months;
   const growth = Math.pow(1 + i, months);
   return balance * growth + (monthly * (growth - 1)) / i;
-}
-
-/** Rounds to the nearest integer, a tie (x.5) to the even neighbour. */
-export function roundHalfEven(value: number): number {
-  const floor = Math.floor(value);
-  const fraction = value - floor;
-  if (fraction < 0.5) return floor;
-  if (fraction > 0.5) return floor + 1;
-  return floor % 2 === 0 ? floor : floor + 1;
 }
 
 /** The monthly factor of a stream's income without volatility: (1 + g)·(1 − churn). */
