@@ -33,7 +33,10 @@ export default defineConfig({
     // scripting: register the capture script on the sites the person allows,
     // and inject it (or teach mode) into the current tab from the popup;
     // activeTab: that one-off access to the current tab, no host permission.
-    permissions: ['scripting', 'activeTab'],
+    // alarms: the daily allocation-drift check (toolbar badge).
+    permissions: ['scripting', 'activeTab', 'alarms'],
+    // notifications: only when the person turns drift notifications on.
+    optional_permissions: ['notifications'],
     // Host access is asked for per site at run time (options → Sources);
     // nothing at install. Written by hand: WXT turns a runtime-registered
     // content script's `matches` into required host_permissions.

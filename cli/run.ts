@@ -6,6 +6,7 @@ import { captureCommand } from './commands/capture';
 import { moneyCommand } from './commands/money';
 import { projectCommand } from './commands/project';
 import { planCommand } from './commands/plan';
+import { harvestCommand, rebalanceCommand } from './commands/portfolio';
 import { EXIT_USAGE, type CliResult, type Command } from './types';
 
 export type { CliResult } from './types';
@@ -15,6 +16,8 @@ export const COMMANDS: Readonly<Record<string, Command>> = {
   capture: captureCommand,
   plan: planCommand,
   project: projectCommand,
+  harvest: harvestCommand,
+  rebalance: rebalanceCommand,
 };
 
 export function usageText(): string {

@@ -3,6 +3,8 @@ import { registerCaptureScripts } from '@/utils/capture/registration';
 import { db, store } from '@/utils/db';
 import { siteMatcher } from '@/utils/messaging/capture-handlers';
 import { registerHandlers } from '@/utils/messaging/register';
+import { DRIFT_ALARM, DRIFT_PERIOD_MINUTES, runDriftCheck } from '@/utils/portfolio/drift-check';
+import { browserDriftSignals } from '@/utils/portfolio/drift-signals';
 
 // A switchboard: the message protocol and its checks live in utils/messaging,
 // the capture script registrations in utils/capture/registration.ts.
@@ -23,4 +25,14 @@ export default defineBackground(() => {
   } catch (error) {
     console.error('Strata: capture scripts could not be registered', error);
   }
+  // The daily allocation check (utils/portfolio/drift-check.ts): an alarm
+  // survives the service worker sleeping; creating it again keeps one.
+  const checkDrift = () =>
+    runDriftCheck(db, store, browserDriftSignals, Date.now()).catch((error) => console.error('Strata: drift check failed', error));
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === DRIFT_ALARM) void checkDrift();
+  });
+  void browser.alarms.get(DRIFT_ALARM).then((existing) => {
+    if (existing === undefined) void browser.alarms.create(DRIFT_ALARM, { delayInMinutes: 1, periodInMinutes: DRIFT_PERIOD_MINUTES });
+  });
 });

@@ -7,10 +7,11 @@ import { incomeForMonth } from './income';
 import { netWorthSeries, summarizeNetWorth } from './netWorth';
 import { computePlan } from './plan';
 import { project } from './projection';
+import { portfolioReport } from '../portfolio/report';
 
 /**
  * computePlan and project take an optional progress callback as their last
  * argument; across the worker boundary pass it wrapped in Comlink.proxy().
  */
-export const analyticsApi = { netWorthSeries, summarizeNetWorth, incomeForMonth, computePlan, project };
+export const analyticsApi = { netWorthSeries, summarizeNetWorth, incomeForMonth, computePlan, project, portfolioReport };
 export type AnalyticsApi = typeof analyticsApi;
