@@ -6,6 +6,7 @@ import { AccountsSection } from './AccountsSection';
 import { BudgetSection } from './BudgetSection';
 import { IncomeSection } from './IncomeSection';
 import { PlanSection } from './PlanSection';
+import { PortfolioSection } from './PortfolioSection';
 import { StreamsSection } from './StreamsSection';
 import { BalancesSection } from './BalancesSection';
 import { SettingsSection } from './SettingsSection';
@@ -23,6 +24,7 @@ export function OptionsApp() {
       <nav aria-label="Sections" class="section-nav">
         <a href="#plan-heading">Plan</a>
         <a href="#income-heading">Income</a>
+        <a href="#portfolio-heading">Portfolio</a>
         <a href="#networth-heading">Net worth</a>
         <a href="#streams-heading">Streams</a>
         <a href="#budget-heading">Budget</a>
@@ -32,6 +34,7 @@ export function OptionsApp() {
       </nav>
       <PlanSection settings={settings} locale={locale} />
       <IncomeSection settings={settings} locale={locale} />
+      <PortfolioSection settings={settings} locale={locale} />
       <NetWorthSection settings={settings} locale={locale} />
       <StreamsSection settings={settings} locale={locale} />
       <BudgetSection settings={settings} locale={locale} />
