@@ -142,11 +142,12 @@ describe('the manifest (wxt.config.ts)', () => {
     return { manifest: fn({ browser, manifestVersion: 3, mode: 'production', command: 'build' }), config };
   }
 
-  it('asks for no host at install: optional hosts, scripting and activeTab only', async () => {
+  it('asks for no host at install: optional hosts, scripting, activeTab and alarms only; notifications optional', async () => {
     vi.stubEnv('STRATA_E2E_GRANT_HOSTS', '');
     for (const browser of ['chrome', 'firefox'] as const) {
       const { manifest: m, config } = await manifest(browser);
-      expect(m['permissions']).toEqual(['scripting', 'activeTab']);
+      expect(m['permissions']).toEqual(['scripting', 'activeTab', 'alarms']);
+      expect(m['optional_permissions']).toEqual(['notifications']);
       expect(m['host_permissions']).toBeUndefined();
       expect(m['optional_host_permissions']).toEqual([...SUPPORTED_ORIGINS, 'https://*/*']);
       expect(m['web_accessible_resources']).toEqual([{ resources: ['capture-overlay.html'], matches: ['https://*/*'] }]);

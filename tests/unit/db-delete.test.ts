@@ -61,6 +61,8 @@ describe('deleteAccount', () => {
       balanceSnapshots: 3,
       holdings: 1,
       taxLots: 1,
+      trades: 0,
+      reinvestIncomeEvents: 0,
       unlinkedStreams: 1,
       unlinkedTransactions: 1,
       captureRules: 1,

@@ -36,7 +36,7 @@ async function refusal(write: () => Promise<unknown>) {
 
 describe('migration v3', () => {
   it('is the third released migration and adds the four plan tables', () => {
-    expect(MIGRATIONS).toEqual([v1, v2, v3]);
+    expect(MIGRATIONS.slice(0, 3)).toEqual([v1, v2, v3]);
     expect(v3.stores).toEqual({ streamCosts: 'id, streamId', cashNeeds: 'id, dueAt', debts: 'id', planSettings: 'key' });
   });
 

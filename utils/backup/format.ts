@@ -4,14 +4,15 @@
  *
  *   {
  *     "format": "strata-backup",
- *     "schemaVersion": 3,
+ *     "schemaVersion": 4,
  *     "exportedAt": "2026-11-24T10:00:00.000Z",
  *     "tables": { "accounts": [ ... ], "balanceSnapshots": [ ... ], ... }
  *   }
  *
  * Every table is optional (absent = empty). Every record is checked against
- * its schema (utils/db/schema.ts, schema-plan.ts) and the references between
- * records (a snapshot's account, an event's stream) are checked too; a
+ * its schema (utils/db/schema.ts, schema-plan.ts, schema-portfolio.ts) and the
+ * references between records (a snapshot's account, an event's stream, a
+ * trade's account, the portfolio's cash per account) are checked too; a
  * backup with any problem is refused as a whole, with the problems named by
  * table, index and field (`tables.balanceSnapshots[3].amount.minor`).
  * A backup written by a newer Strata (higher schemaVersion) is refused: its
@@ -35,6 +36,7 @@ import {
   TransactionSchema,
 } from '@/utils/db/schema';
 import { CashNeedSchema, DebtSchema, PlanSettingsSchema, StreamCostSchema } from '@/utils/db/schema-plan';
+import { PortfolioSettingsRecordSchema, PriceSchema, TradeSchema } from '@/utils/db/schema-portfolio';
 
 export const BACKUP_FORMAT = 'strata-backup';
 export const CURRENT_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
@@ -57,6 +59,9 @@ export const BACKUP_TABLES = {
   captureMappings: CaptureMappingSchema,
   cashNeeds: CashNeedSchema,
   debts: DebtSchema,
+  portfolioSettings: PortfolioSettingsRecordSchema,
+  trades: TradeSchema,
+  prices: PriceSchema,
 } as const;
 
 export type BackupTableName = keyof typeof BACKUP_TABLES;
@@ -157,11 +162,18 @@ function referenceIssues(tables: BackupTables): FieldIssue[] {
       }
     });
   };
-  for (const name of ['balanceSnapshots', 'holdings', 'taxLots', 'streams', 'transactions', 'captureRules', 'metricSnapshots', 'captureMappings'] as const) {
+  for (const name of ['balanceSnapshots', 'holdings', 'taxLots', 'streams', 'transactions', 'captureRules', 'metricSnapshots', 'captureMappings', 'trades'] as const) {
     check(name, 'accountId', accounts, 'account');
   }
   for (const name of ['incomeEvents', 'streamCosts', 'captureRules', 'metricSnapshots', 'captureMappings'] as const) {
     check(name, 'streamId', streams, 'income stream');
   }
+  tables.portfolioSettings.forEach((row, index) => {
+    for (const id of Object.keys(row.cash)) {
+      if (accounts.has(id)) continue;
+      const path = `tables.portfolioSettings[${index}].cash.${id}`;
+      issues.push({ field: path, message: `${path}: no account with id "${id}" in the backup` });
+    }
+  });
   return issues;
 }

@@ -21,6 +21,7 @@ import type {
   Transaction,
 } from './schema';
 import type { CashNeed, Debt, PlanSettings, StreamCost } from './schema-plan';
+import type { PortfolioSettingsRecord, Price, Trade } from './schema-portfolio';
 
 export class StrataDB extends Dexie {
   declare accounts: Table<Account, string>;
@@ -39,6 +40,9 @@ export class StrataDB extends Dexie {
   declare cashNeeds: Table<CashNeed, string>;
   declare debts: Table<Debt, string>;
   declare planSettings: Table<PlanSettings, string>;
+  declare trades: Table<Trade, string>;
+  declare prices: Table<Price, string>;
+  declare portfolioSettings: Table<PortfolioSettingsRecord, string>;
 
   /**
    * @param name the IndexedDB database name (tests pass a fresh one each)

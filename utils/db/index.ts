@@ -16,3 +16,5 @@ export * from './write';
 export * from './queries';
 export * from './schema';
 export * from './schema-plan';
+export * from './schema-portfolio';
+export { exportPortfolio, importPortfolio, loadPortfolio, portfolioTables, type ImportSummary } from './portfolio';

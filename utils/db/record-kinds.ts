@@ -9,6 +9,7 @@ import type * as v from 'valibot';
 import type { StrataDB } from './database';
 import { joinPath, type FieldIssue } from './errors';
 import {
+  DEFAULT_SETTINGS,
   AccountSchema,
   AllocationTargetSchema,
   BalanceSnapshotSchema,
@@ -40,11 +41,14 @@ import {
   type Debt,
   type StreamCost,
 } from './schema-plan';
+import { PriceSchema, TradeSchema, type Price, type Trade } from './schema-portfolio';
 
 /** Reads of the records others point at, cached for one write (a batch asks once per id). */
 export interface Lookup {
   account(id: string): Promise<Account | undefined>;
   stream(id: string): Promise<Stream | undefined>;
+  /** The portfolio's currency: its settings row's, else the base currency (reads portfolioSettings and settings). */
+  portfolioCurrency(): Promise<string>;
 }
 
 export function createLookup(db: StrataDB): Lookup {
@@ -55,9 +59,15 @@ export function createLookup(db: StrataDB): Lookup {
     if (!hit) cache.set(id, (hit = read()));
     return hit;
   };
+  let currency: Promise<string> | undefined;
   return {
     account: (id) => cached(accounts, id, () => db.accounts.get(id)),
     stream: (id) => cached(streams, id, () => db.streams.get(id)),
+    portfolioCurrency: () =>
+      (currency ??= (async () => {
+        const stored = await db.portfolioSettings.get('portfolio');
+        return stored?.currency ?? (await db.settings.get('app'))?.baseCurrency ?? DEFAULT_SETTINGS.baseCurrency;
+      })()),
   };
 }
 
@@ -256,6 +266,40 @@ export function recordKinds(db: StrataDB) {
     reads: [],
   };
 
+  // A trade or price is in the portfolio's currency (the engine adds them up).
+  const inPortfolioCurrency = async (currency: string, field: string, lookup: Lookup): Promise<FieldIssue[]> => {
+    const expected = await lookup.portfolioCurrency();
+    if (currency === expected) return [];
+    return [{ field, message: `${field} is ${currency} but the portfolio is in ${expected}` }];
+  };
+
+  const trade: RecordKind<Trade> = {
+    what: 'trade',
+    table: db.trades,
+    schema: TradeSchema,
+    reads: [db.accounts, db.portfolioSettings, db.settings],
+    async references(record, prefix, lookup) {
+      const { issues, account } = await accountMustExist(record.accountId, prefix, lookup);
+      if (account?.taxType === 'none') {
+        const field = joinPath(prefix, 'accountId');
+        issues.push({
+          field,
+          message: `${field}: account "${account.name}" has no tax type; set it to taxable, tax-deferred or tax-free to record trades in it`,
+        });
+      }
+      issues.push(...(await inPortfolioCurrency(record.price.currency, joinPath(prefix, 'price.currency'), lookup)));
+      return issues;
+    },
+  };
+
+  const price: RecordKind<Price> = {
+    what: 'price',
+    table: db.prices,
+    schema: PriceSchema,
+    reads: [db.portfolioSettings, db.settings],
+    references: (record, prefix, lookup) => inPortfolioCurrency(record.price.currency, joinPath(prefix, 'price.currency'), lookup),
+  };
+
   const debt: RecordKind<Debt> = {
     what: 'debt',
     table: db.debts,
@@ -264,6 +308,8 @@ export function recordKinds(db: StrataDB) {
   };
 
   return {
+    trade,
+    price,
     streamCost,
     cashNeed,
     debt,

@@ -17,6 +17,7 @@
 import type { Table } from 'dexie';
 import type { StrataDB } from './database';
 import { createCaptureWrites } from './capture-writes';
+import { createPortfolioWrites } from './portfolio-writes';
 import { checkRecord, NotFoundError, parseRecord, ValidationError, type FieldIssue } from './errors';
 import { createLookup, recordKinds, type RecordKind } from './record-kinds';
 import {
@@ -41,6 +42,7 @@ import {
   type PlanSettings,
   type StreamCost,
 } from './schema-plan';
+import { REINVEST_IMPORT_ID } from './schema-portfolio';
 
 export { NotFoundError, ValidationError, type FieldIssue } from './errors';
 export {
@@ -52,6 +54,14 @@ export {
   type NewMetricSnapshot,
   type NewPeriodIncome,
 } from './capture-writes';
+export {
+  dividendStreamFor,
+  reinvestedAmount,
+  sortableStamp,
+  type NewPrice,
+  type NewTrade,
+  type PortfolioSettingsPatch,
+} from './portfolio-writes';
 
 /** A record as given to `add*`: the id (and createdAt) may be left out. */
 export type NewRecord<T, Defaulted extends keyof T = never> = Omit<T, 'id' | Defaulted> & {
@@ -89,6 +99,9 @@ export interface DeletedAccount {
   metricSnapshots: number;
   /** Capture mappings to this account are deleted (the next capture asks again). */
   captureMappings: number;
+  /** The account's trades are deleted, with the dividend income events that mirrored its reinvest trades; its cash leaves the portfolio settings. */
+  trades: number;
+  reinvestIncomeEvents: number;
 }
 
 export interface DeletedStream {
@@ -224,7 +237,7 @@ export function createStore(db: StrataDB, options: StoreOptions = {}) {
   }
 
   async function deleteAccount(id: string): Promise<DeletedAccount> {
-    const owned = [db.balanceSnapshots, db.holdings, db.taxLots];
+    const owned = [db.balanceSnapshots, db.holdings, db.taxLots, db.trades, db.incomeEvents, db.portfolioSettings];
     const linked = [db.streams, db.transactions, db.captureRules, db.metricSnapshots, db.captureMappings];
     return inTransaction([db.accounts, ...owned, ...linked], async () => {
       const account = await db.accounts.get(id);
@@ -248,6 +261,13 @@ export function createStore(db: StrataDB, options: StoreOptions = {}) {
         .delete();
       await db.metricSnapshots.where('accountId').equals(id).modify((m) => void delete m.accountId);
       const captureMappings = await db.captureMappings.filter((m) => m.accountId === id).delete();
+      const tradeIds = await db.trades.where('accountId').equals(id).primaryKeys();
+      const mirrors = (await db.incomeEvents.bulkGet(tradeIds)).filter((e) => e?.provenance.importId === REINVEST_IMPORT_ID);
+      await db.incomeEvents.bulkDelete(mirrors.map((e) => e!.id));
+      const trades = await db.trades.where('accountId').equals(id).delete();
+      await db.portfolioSettings.toCollection().modify((p) => {
+        if (Object.hasOwn(p.cash, id)) delete p.cash[id];
+      });
       await db.accounts.delete(id);
       return {
         account,
@@ -259,6 +279,8 @@ export function createStore(db: StrataDB, options: StoreOptions = {}) {
         captureRules,
         metricSnapshots,
         captureMappings,
+        trades,
+        reinvestIncomeEvents: mirrors.length,
       };
     });
   }
@@ -354,6 +376,7 @@ export function createStore(db: StrataDB, options: StoreOptions = {}) {
   }
 
   const capture = createCaptureWrites({ db, kinds, now, newId, inTransaction, insert, update, remove });
+  const portfolio = createPortfolioWrites({ db, kinds, now, newId, inTransaction, insert, update, remove, getSettings });
 
   return {
     // accounts
@@ -362,7 +385,7 @@ export function createStore(db: StrataDB, options: StoreOptions = {}) {
     /** Hides the account from lists, keeping its history. Archiving twice keeps the first date. */
     archiveAccount: (id: string) => update(kinds.account, id, (a) => ({ archivedAt: a.archivedAt ?? now() })),
     unarchiveAccount: (id: string) => update(kinds.account, id, { archivedAt: undefined }),
-    /** Removes the account with its snapshots, holdings and tax lots, in one transaction. */
+    /** Removes the account with its snapshots, holdings, tax lots and trades, in one transaction. */
     deleteAccount,
 
     // balance snapshots
@@ -427,5 +450,8 @@ export function createStore(db: StrataDB, options: StoreOptions = {}) {
 
     // capture: metric snapshots, mappings, one-per-day balances, income per period
     ...capture,
+
+    // portfolio: trades, prices, portfolio settings, targets as a whole (portfolio-writes.ts)
+    ...portfolio,
   };
 }
