@@ -28,7 +28,12 @@ export function PortfolioFile() {
     setIssues([]);
     try {
       const summary = await importPortfolio(db, await file.text(), Date.now());
-      setStatus(`Imported ${file.name}: ${Object.entries(summary).map(([k, n]) => `${n} ${k}`).join(', ')}.`);
+      const s = summary;
+      setStatus(
+        `Imported ${file.name}: ${s.taxLots} lots, ${s.trades} trades, ${s.prices} prices, ${s.allocationTargets} targets, ` +
+          `${s.incomeEvents} dividend and interest entries (${s.incomeAlreadyRecorded} already recorded); ` +
+          `${s.accountsMatched} accounts matched, ${s.accountsCreated} created.`,
+      );
       await runDriftCheck(db, store, browserDriftSignals, Date.now()).catch(() => undefined);
     } catch (e) {
       setError(`Nothing was imported: ${(e as Error).message}`);
@@ -66,7 +71,7 @@ export function PortfolioFile() {
       {error && (
         <div role="alert" class="form-error" data-testid="portfolio-import-error">
           <p>{error}</p>
-          {issues.length > 0 && (
+          {issues.length > 1 && (
             <ul>
               {issues.slice(0, 20).map((m) => (
                 <li key={m}>{m}</li>

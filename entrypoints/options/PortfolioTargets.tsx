@@ -21,13 +21,16 @@ import { useLiveQuery } from '@/components/useLiveQuery';
 const recheck = () => runDriftCheck(db, store, browserDriftSignals, Date.now()).catch(() => undefined);
 
 export function PortfolioTargets(props: { portfolio: Portfolio; locale: string }) {
+  const p = props.portfolio;
+  // Each form starts from the stored values and starts again when they change (an import, another tab).
+  const key = (...parts: unknown[]) => `${props.locale}:${JSON.stringify(parts)}`;
   return (
     <div style="margin-top:1.5rem">
       <h3>Targets and rules</h3>
-      <TargetsForm portfolio={props.portfolio} locale={props.locale} />
-      <RulesForm portfolio={props.portfolio} locale={props.locale} />
-      <CashForm portfolio={props.portfolio} locale={props.locale} />
-      <ClassesForm portfolio={props.portfolio} />
+      <TargetsForm key={key(p.targets, p.classes, p.lots.map((l) => l.symbol))} portfolio={p} locale={props.locale} />
+      <RulesForm key={key(p.settings, p.currency)} portfolio={p} locale={props.locale} />
+      <CashForm key={key(p.cash, p.accounts)} portfolio={p} locale={props.locale} />
+      <ClassesForm key={key(p.classes, p.identical)} portfolio={p} />
       <Notifications />
     </div>
   );
