@@ -6,6 +6,7 @@
 import { formatTable, time, type BenchCase } from './harness';
 import { captureBrowserBench } from './cases/captureBrowser';
 import { captureNodeCase } from './cases/captureDashboard';
+import { harvestCase } from './cases/harvest';
 import { monteCarloCase100k, monteCarloCase10k, monteCarloCaseStreams } from './cases/monteCarlo';
 import { netWorthCase } from './cases/netWorth';
 import { planCase } from './cases/plan';
@@ -17,6 +18,7 @@ const BENCH_CASES: (() => BenchCase)[] = [
   monteCarloCase100k,
   monteCarloCaseStreams,
   planCase,
+  harvestCase,
 ];
 /** Cases that time inside a browser: each prints its own report; false when its implementations disagree. */
 const BROWSER_BENCH_CASES: (() => Promise<boolean>)[] = [captureBrowserBench];
