@@ -63,6 +63,9 @@ for (const [browser, dir] of [["Firefox", "firefox-mv3"], ["Chrome", "chrome-mv3
   if (Array.isArray(m.host_permissions) && m.host_permissions.length > 0)
     problems.push(`${browser}: ${file} asks for host_permissions at install: ${m.host_permissions.join(", ")}`);
   if (text.includes("<all_urls>")) problems.push(`${browser}: ${file} mentions <all_urls>`);
+  if (!(m.permissions ?? []).includes("alarms")) problems.push(`${browser}: ${file} lacks "alarms" (the daily drift check)`);
+  if ((m.permissions ?? []).includes("notifications") || !(m.optional_permissions ?? []).includes("notifications"))
+    problems.push(`${browser}: ${file} must ask for "notifications" only as an optional permission`);
   for (const script of m.content_scripts ?? [])
     if ((script.matches ?? []).length > 0)
       problems.push(`${browser}: ${file} runs content scripts on ${script.matches.join(", ")} from the manifest (only after a grant, at run time)`);

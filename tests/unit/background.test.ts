@@ -209,3 +209,13 @@ describe('background over the real message path', () => {
     });
   });
 });
+
+describe('the daily drift check', () => {
+  it('keeps one daily alarm, and checks the portfolio when it rings', async () => {
+    await expect.poll(() => fakeBrowser.alarms.get('strata-drift-check')).toMatchObject({ name: 'strata-drift-check', periodInMinutes: 1440 });
+    // No targets yet: the check runs, clears the badge and records nothing outside.
+    await store.setTargets({ 'us-bonds': 10000 });
+    await fakeBrowser.alarms.onAlarm.trigger({ name: 'strata-drift-check', scheduledTime: Date.now(), periodInMinutes: 1440 });
+    await expect.poll(async () => (await store.getPortfolioSettings()).lastDriftCheck?.outside).toEqual([]);
+  });
+});
