@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { openLots } from './portfolio-rebalance-setup';
 import { parseDay } from '@/utils/portfolio/dates';
 import { bandFor, driftReport } from '@/utils/portfolio/drift';
 import { parseQty } from '@/utils/portfolio/quantity';
-import { DEFAULT_PORTFOLIO_SETTINGS, type OpenLot, type Portfolio, type PortfolioLot } from '@/utils/portfolio/types';
+import { DEFAULT_PORTFOLIO_SETTINGS, type Portfolio, type PortfolioLot } from '@/utils/portfolio/types';
 
 const S = DEFAULT_PORTFOLIO_SETTINGS; // 5 points absolute, 25% relative
 const day = (text: string) => parseDay(text)!;
@@ -30,21 +31,6 @@ function portfolio(parts: Partial<Portfolio>): Portfolio {
     settings: { ...S },
     ...parts,
   };
-}
-
-/** The opening lots as the ledger would leave them with no trades. */
-function openLots(p: Portfolio): OpenLot[] {
-  return p.lots.map((l, i) => ({
-    id: `lot:${i}`,
-    origin: { kind: 'lot', index: i },
-    account: l.account,
-    symbol: l.symbol,
-    quantity: l.quantity,
-    basisMinor: l.costBasisMinor,
-    acquired: l.acquired,
-    holdingFrom: l.acquired,
-    washAdjustmentMinor: 0,
-  }));
 }
 
 describe('bandFor: the 5/25 rule', () => {

@@ -52,16 +52,19 @@ export function mulDivRound(a: number, b: number, c: number): number {
     if (twice > c || (twice === c && q % 2 !== 0)) return q + 1;
     return q;
   }
-  const P = BigInt(a) * BigInt(b);
-  const C = BigInt(c);
-  let q = P / C;
-  let r = P % C;
+  return roundDivHalfEven(BigInt(a) * BigInt(b), BigInt(c));
+}
+
+/** round(numerator / denominator) with ties to even, for BigInt figures past 2^53. denominator > 0. */
+export function roundDivHalfEven(numerator: bigint, denominator: bigint): number {
+  let q = numerator / denominator;
+  let r = numerator % denominator;
   if (r < 0n) {
     q -= 1n;
-    r += C;
+    r += denominator;
   }
   const twice = 2n * r;
-  if (twice > C || (twice === C && q % 2n !== 0n)) q += 1n;
+  if (twice > denominator || (twice === denominator && q % 2n !== 0n)) q += 1n;
   return Number(q);
 }
 

@@ -18,7 +18,7 @@
  */
 import { classOf, identicalGroups } from './classes';
 import { termOf } from './dates';
-import { proRata, QTY_SCALE, valueOf } from './quantity';
+import { proRata, QTY_SCALE, roundDivHalfEven, valueOf } from './quantity';
 import type { Day, OpenLot, Portfolio, PortfolioAccount, PortfolioSettings, PortfolioTaxType, Qty, RebalanceLotSale } from './types';
 
 export interface PricedLot {
@@ -170,19 +170,6 @@ export function floorMulDiv(a: number, b: number, c: number): number {
   return Number((BigInt(a) * BigInt(b)) / BigInt(c));
 }
 
-/** round(numerator / denominator) half to even, for BigInt sums that may pass 2^53. */
-export function roundHalfEvenBig(numerator: bigint, denominator: bigint): number {
-  let q = numerator / denominator;
-  let r = numerator % denominator;
-  if (r < 0n) {
-    q -= 1n;
-    r += denominator;
-  }
-  const twice = 2n * r;
-  if (twice > denominator || (twice === denominator && q % 2n !== 0n)) q += 1n;
-  return Number(q);
-}
-
 export interface LotPick {
   lot: PricedLot;
   quantity: Qty;
@@ -279,7 +266,7 @@ export function sellGroups(picks: readonly LotPick[], settings: PortfolioSetting
       washDisallowedMinor,
       washedBy,
       realizedGainMinor: taxable ? shortGainMinor + longGainMinor : 0,
-      taxCostMinor: taxable ? roundHalfEvenBig(tax, 10_000n) : 0,
+      taxCostMinor: taxable ? roundDivHalfEven(tax, 10_000n) : 0,
     };
   });
 }
