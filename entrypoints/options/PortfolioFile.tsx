@@ -5,12 +5,11 @@
  * the page (no request leaves the machine).
  */
 import { useState } from 'preact/hooks';
-import { db } from '@/utils/db';
+import { db, store } from '@/utils/db';
 import { exportPortfolio, importPortfolio } from '@/utils/db/portfolio';
 import { ValidationError } from '@/utils/db/errors';
 import { runDriftCheck } from '@/utils/portfolio/drift-check';
 import { browserDriftSignals } from '@/utils/portfolio/drift-signals';
-import { store } from '@/utils/db';
 
 export function PortfolioFile() {
   const [status, setStatus] = useState('');
