@@ -129,7 +129,7 @@ export const rebalanceCommand: Command = {
   run(args) {
     const loaded = load('rebalance', args);
     if (!loaded.ok) return loaded.result;
-    const plan = rebalance(loaded.portfolio, loaded.ledger.open, loaded.date);
+    const plan = rebalance(loaded.portfolio, loaded.ledger, loaded.date);
     return print({
       date: formatDay(loaded.date),
       currency: loaded.portfolio.currency,

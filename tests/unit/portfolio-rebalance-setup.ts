@@ -6,9 +6,11 @@
 import { expect } from 'vitest';
 import { parseDay } from '@/utils/portfolio/dates';
 import { driftReport } from '@/utils/portfolio/drift';
+import { buildLedger } from '@/utils/portfolio/ledger';
 import { parseQty } from '@/utils/portfolio/quantity';
 import {
   DEFAULT_PORTFOLIO_SETTINGS,
+  type Ledger,
   type OpenLot,
   type Portfolio,
   type PortfolioAccount,
@@ -49,6 +51,15 @@ export function portfolio(parts: Partial<Portfolio>): Portfolio {
     settings: { ...S },
     ...parts,
   };
+}
+
+/**
+ * What rebalance reads of a ledger: the opening lots, in file order, as the
+ * ledger would leave them with no trades, and the ledger's purchases (the
+ * wash-sale window looks at them, trades included).
+ */
+export function ledgerOf(p: Portfolio): Pick<Ledger, 'open' | 'purchases'> {
+  return { open: openLots(p), purchases: buildLedger(p).purchases };
 }
 
 /** The opening lots as the ledger would leave them with no trades. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { rebalance } from '@/utils/portfolio/rebalance';
-import { brief, day, expectAllInside, IRA, lot, openLots, portfolio, prices, qty, ROTH, S, TAXABLE, TODAY } from './portfolio-rebalance-setup';
+import { brief, day, expectAllInside, IRA, ledgerOf, lot, openLots, portfolio, prices, qty, ROTH, S, TAXABLE, TODAY } from './portfolio-rebalance-setup';
 
 describe('rebalance', () => {
   it('fixes a two-account household entirely in the IRA, with no tax and one sell and one buy', () => {
@@ -12,7 +12,7 @@ describe('rebalance', () => {
       ],
       prices: prices({ VTI: 30_000, BND: 7_500 }),
     });
-    const plan = rebalance(p, openLots(p), TODAY);
+    const plan = rebalance(p, ledgerOf(p), TODAY);
     // total 60,000.00: stocks 45,000 = 75.00% (drift +15 > 5), bonds 15,000 = 25.00% (drift −15)
     expect(plan.before.outside).toEqual(['us-total-market', 'us-bonds']);
     // stocks to 60% × 60,000 = 36,000: sell 9,000.00 = 30 VTI, in the IRA first (it holds 15,000 there)
@@ -54,12 +54,12 @@ describe('rebalance', () => {
       ],
       prices: prices({ VTI: 30_000, BND: 7_500 }),
     });
-    const plan = rebalance(p, openLots(p), TODAY);
+    const plan = rebalance(p, ledgerOf(p), TODAY);
     // total 60,000: stocks 39,000 = 65.00%, exactly on the edge → inside; bonds 35.00% likewise: nothing to do
     expect(plan.trades).toEqual([]);
     // one more share of VTI in the taxable account: stocks 39,300 / 60,300 = 65.17% → outside; bonds 34.83% → outside
     const q = { ...p, lots: [...p.lots, lot('taxable', 'VTI', '1', 30_000, '2020-03-02')] };
-    const plan2 = rebalance(q, openLots(q), TODAY);
+    const plan2 = rebalance(q, ledgerOf(q), TODAY);
     expect(plan2.before.classes.map((c) => c.shareBasisPoints)).toEqual([6517, 3483]);
     // target 60% × 60,300 = 36,180: sell 3,120.00 → IRA 3,000.00 (10 VTI), then Roth 120.00 (0.4 VTI)
     expect(brief(plan2).filter((t) => t[0] === 'sell')).toEqual([
@@ -86,7 +86,7 @@ describe('rebalance', () => {
       prices: prices({ VTI: 30_000, BND: 8_000 }),
       cash: { taxable: 1_000_000 }, // 10,000.00 uninvested
     });
-    const plan = rebalance(p, openLots(p), TODAY);
+    const plan = rebalance(p, ledgerOf(p), TODAY);
     // total 100,000: stocks 60.00% (in), bonds 30.00% (−10 points, out), cash 10.00% against 0 (+10, out)
     expect(plan.before.outside).toEqual(['us-bonds', 'cash']);
     // bonds to 40,000: buy 10,000.00 / 80.00 = 125 BND with the cash; stocks untouched
@@ -116,7 +116,7 @@ describe('rebalance', () => {
       prices: prices({ VTI: 25_000, BND: 8_000, VEA: 5_000 }),
       cash: { taxable: 400_000 }, // 4,000.00
     });
-    const plan = rebalance(p, openLots(p), TODAY);
+    const plan = rebalance(p, ledgerOf(p), TODAY);
     // total 100,000: stocks 53% (+3, in), bonds 33% (−7, out), intl 10% (in), cash 4% against 0 (+4, in)
     expect(plan.before.outside).toEqual(['us-bonds']);
     // bonds need +7,000: cash above target (4,000) first, then the in-band overweight stocks (3,000 = 12 VTI)
@@ -153,7 +153,7 @@ describe('rebalance', () => {
     });
 
     it('sells losses first, largest loss per dollar first, then the smallest long-term gain', () => {
-      const plan = rebalance(p, openLots(p), TODAY);
+      const plan = rebalance(p, ledgerOf(p), TODAY);
       // total 112,500: stocks 82,500 = 73.33% (+13.33), bonds 30,000 = 26.67% (−13.33)
       expect(plan.before.classes.map((c) => c.shareBasisPoints)).toEqual([7333, 2667]);
       // stocks to 60% × 112,500 = 67,500: sell 15,000.00 = ITOT 6,000 (loss) + VTI 6,000 (loss lot) + VTI 3,000 (10 shares of the gain lot)
@@ -191,7 +191,7 @@ describe('rebalance', () => {
     });
 
     it('are refused by default: both classes left unresolved, with why', () => {
-      const plan = rebalance(p, openLots(p), TODAY);
+      const plan = rebalance(p, ledgerOf(p), TODAY);
       // total 40,000: stocks 75% (+15), bonds 25% (−15); stocks would sell 6,000 but only short-term gains are held
       expect(plan.before.outside).toEqual(['us-total-market', 'us-bonds']);
       expect(plan.trades).toEqual([]);
@@ -212,7 +212,7 @@ describe('rebalance', () => {
 
     it('are realized when the setting allows, with their tax at the short-term rate', () => {
       const q = { ...p, settings: { ...S, allowShortTermGains: true } };
-      const plan = rebalance(q, openLots(q), TODAY);
+      const plan = rebalance(q, ledgerOf(q), TODAY);
       // sell 6,000 / 300 = 20 VTI: basis 25,000 × 20/100 = 5,000.00, gain 1,000.00 short-term; tax 1,000 × 32% = 320.00
       expect(brief(plan)).toEqual([
         ['sell', 'taxable', 'VTI', qty('20'), 600_000],
@@ -232,8 +232,8 @@ describe('rebalance', () => {
     it('a lot held more than a year counts as long-term from the day after its anniversary', () => {
       // bought 2025-11-24: 2026-11-24 is the anniversary (still short), 2026-11-25 is long-term
       const q = { ...p, lots: [lot('taxable', 'VTI', '100', 2_500_000, '2025-11-24'), p.lots[1]!] };
-      expect(rebalance(q, openLots(q), TODAY).trades).toEqual([]);
-      const next = rebalance(q, openLots(q), day('2026-11-25'));
+      expect(rebalance(q, ledgerOf(q), TODAY).trades).toEqual([]);
+      const next = rebalance(q, ledgerOf(q), day('2026-11-25'));
       expect(next.trades[0]!.lots[0]!.term).toBe('long');
       expect(next.trades[0]!.taxCostMinor).toBe(15_000); // 1,000.00 × 15%
     });
@@ -257,7 +257,7 @@ describe('rebalance', () => {
     // Roth holds no lot here (the reinvested share is not in openLots): total 52,000 + 0 = 52,000.
     // stocks 36,000 = 69.23% (+9.23, out), bonds 16,000 = 30.77% (−9.23, out).
     // Target stocks 31,200: sell 4,800. VXUS's loss is clean (−16.67% per dollar), VTI's would be washed.
-    const plan = rebalance(p, openLots(p), TODAY);
+    const plan = rebalance(p, ledgerOf(p), TODAY);
     expect(brief(plan)).toEqual([
       ['sell', 'taxable', 'VXUS', qty('80'), 480_000], // 4,800 / 60 = 80 shares
       ['buy', 'taxable', 'BND', qty('60'), 480_000], // 4,800 / 80 = 60 shares
@@ -268,7 +268,7 @@ describe('rebalance', () => {
     // Without VXUS, the washed VTI lot is the only one left: sold, with its loss saving nothing now.
     const washedOnly = portfolio({ ...p, lots: [p.lots[0]!, p.lots[2]!] });
     // stocks 30,000 / 46,000 = 65.22% (+5.22, out); target 27,600: sell 2,400 = 8 VTI; basis 31,000 × 8/100 = 2,480, loss 80
-    const washed = rebalance(washedOnly, openLots(washedOnly), TODAY);
+    const washed = rebalance(washedOnly, ledgerOf(washedOnly), TODAY);
     expect(brief(washed)[0]).toEqual(['sell', 'taxable', 'VTI', qty('8'), 240_000]);
     expect(washed.trades[0]!.taxCostMinor).toBe(0);
     expect(washed.trades[0]!.reason).toContain(
@@ -285,7 +285,7 @@ describe('rebalance', () => {
       prices: prices({ VTI: 30_000, BND: 8_000 }),
       cash: { taxable: 300_000 }, // 3,000.00
     });
-    const plan = rebalance(p, openLots(p), TODAY);
+    const plan = rebalance(p, ledgerOf(p), TODAY);
     // total 100,000: stocks 60% (0), bonds 37% (−3, band 5), cash 3% against 0 (+3, band 5): all inside
     expect(plan.before.classes.map((c) => [c.assetClass, c.driftBasisPoints, c.outside])).toEqual([
       ['us-total-market', 0, false],
@@ -307,7 +307,7 @@ describe('rebalance', () => {
       ],
       prices: prices({ VTI: 25_000, BND: 8_000, AGG: 10_000, VEA: 5_000, VNQ: 8_000 }),
     });
-    const plan = rebalance(p, openLots(p), TODAY);
+    const plan = rebalance(p, ledgerOf(p), TODAY);
     // total 100,000: stocks 80% (+30), bonds 10% (−20), intl 10% (−5 > band min(5, 3.75)), reits 0% (−5 > band 1.25)
     expect(plan.before.outside).toEqual(['us-total-market', 'us-bonds', 'intl-developed', 'reits']);
     // sell 30,000 of stocks in the IRA (120 VTI); the IRA buys bonds 20,000 as BND (held there, though AGG is larger),
@@ -332,7 +332,7 @@ describe('rebalance', () => {
       ],
       prices: prices({ VTI: 30_000, ARKK: 5_000 }),
     });
-    const plan = rebalance(p, openLots(p), TODAY);
+    const plan = rebalance(p, ledgerOf(p), TODAY);
     // total 100,000: stocks 90% (in), crypto 0% against 10% (band 2.5: out), unclassified 10% against 0 (band 5: out)
     expect(plan.before.outside).toEqual(['crypto', 'unclassified']);
     expect(plan.trades).toEqual([]);
@@ -347,7 +347,8 @@ describe('rebalance', () => {
 
   it('names an account the portfolio does not list', () => {
     const p = portfolio({ lots: [lot('nowhere', 'VTI', '1', 100, '2020-01-02')], prices: prices({ VTI: 30_000 }) });
-    expect(() => rebalance(p, openLots(p), TODAY)).toThrow('rebalance: lot lot:0 is in account "nowhere", which the portfolio\'s accounts do not list');
+    // No ledger here: it would refuse the account first (LedgerError); rebalance names it on its own too.
+    expect(() => rebalance(p, { open: openLots(p), purchases: [] }, TODAY)).toThrow('rebalance: lot lot:0 is in account "nowhere", which the portfolio\'s accounts do not list');
   });
 });
 

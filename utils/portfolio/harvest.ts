@@ -38,38 +38,19 @@ import { termOf } from './dates';
 import { ReasonText } from './harvest-text';
 import { memoGroups } from './ledger';
 import { WASH_WINDOW_DAYS } from './ledger-wash';
+import { firstOnOrAfter, purchasesInWindow, washWindow } from './wash-window';
 import { mulDivRound, proRata, valueOf } from './quantity';
-import type { Day, HarvestBlocker, HarvestCandidate, HarvestReport, Ledger, OpenLot, Portfolio, Purchase } from './types';
+import type { Day, HarvestCandidate, HarvestReport, Ledger, Portfolio } from './types';
 
 export const MAX_REPLACEMENTS = 3;
-
-/** The purchases of one wash-sale group inside the scan's window, in purchase order, and their total quantity. */
-interface WindowPurchases {
-  items: Purchase[];
-  quantity: number;
-}
 
 export function harvest(p: Portfolio, ledger: Ledger, date: Day): HarvestReport {
   const groupOf = memoGroups(p.identical);
   const taxTypes = new Map(p.accounts.map((a) => [a.id, a.taxType] as const));
   const s = p.settings;
 
-  // Every lot is sold on `date`, so every lot has the same window: collect
-  // its purchases once, per group (ledger.purchases are sorted by date).
-  const inWindow = new Map<string, WindowPurchases>();
-  const purchases = ledger.purchases;
-  for (let i = firstOnOrAfter(purchases.length, (k) => purchases[k]!.date, date - WASH_WINDOW_DAYS); i < purchases.length; i++) {
-    const purchase = purchases[i]!;
-    if (purchase.date > date + WASH_WINDOW_DAYS) break;
-    const group = groupOf(purchase.symbol);
-    let entry = inWindow.get(group);
-    if (entry === undefined) {
-      entry = { items: [], quantity: 0 };
-      inWindow.set(group, entry);
-    }
-    entry.items.push(purchase);
-    entry.quantity += purchase.quantity;
-  }
+  // Every lot is sold on `date`, so every lot has the same window: its purchases are collected once.
+  const inWindow = purchasesInWindow(ledger.purchases, groupOf, date);
 
   // Groups with a loss sale in a taxable account in date − 30 … date: buying
   // into them now would wash that sale (disposals are in replay order, by date).
@@ -168,35 +149,4 @@ export function harvest(p: Portfolio, ledger: Ledger, date: Day): HarvestReport 
 
   candidates.sort((a, b) => b.lossMinor - a.lossMinor || (a.lotId < b.lotId ? -1 : a.lotId > b.lotId ? 1 : 0));
   return { date, candidates, taxSavedMinor: candidates.reduce((sum, c) => sum + c.taxSavedMinor, 0) };
-}
-
-/** The first index in 0…n−1 whose day is ≥ `day`, for days ascending with the index. */
-function firstOnOrAfter(n: number, dayAt: (i: number) => Day, day: Day): number {
-  let lo = 0;
-  let hi = n;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (dayAt(mid) < day) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-/**
- * The window's purchases of the lot's group other than the lot's own
- * purchase (the shares being sold are no replacement): the first of them and
- * their total quantity, or null.
- */
-function washWindow(p: Portfolio, group: WindowPurchases | undefined, lot: OpenLot, date: Day): { first: HarvestBlocker; quantity: number } | null {
-  if (group === undefined) return null;
-  const isOwn = (x: Purchase) => x.origin.kind === lot.origin.kind && x.origin.index === lot.origin.index;
-  // The lot's own purchase is in the window when the lot was acquired inside it (at most once).
-  const ownInWindow = lot.acquired >= date - WASH_WINDOW_DAYS && lot.acquired <= date + WASH_WINDOW_DAYS;
-  const quantity = group.quantity - (ownInWindow ? (lot.origin.kind === 'lot' ? p.lots : p.trades)[lot.origin.index]!.quantity : 0);
-  const first = isOwn(group.items[0]!) ? group.items[1] : group.items[0];
-  if (first === undefined || quantity <= 0) return null;
-  return {
-    first: { kind: first.origin.kind, index: first.origin.index, account: first.account, symbol: first.symbol, side: first.side, quantity: first.quantity, date: first.date },
-    quantity,
-  };
 }

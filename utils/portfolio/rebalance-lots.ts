@@ -16,10 +16,12 @@
  * the last lot gives floor(needed × 10⁶ / price) micro-shares, so a sale
  * never exceeds what is held nor the amount needed.
  */
-import { classOf, identicalGroups } from './classes';
+import { classOf } from './classes';
+import { memoGroups } from './ledger';
+import { purchasesInWindow, washWindow } from './wash-window';
 import { termOf } from './dates';
 import { proRata, QTY_SCALE, roundDivHalfEven, valueOf } from './quantity';
-import type { Day, OpenLot, Portfolio, PortfolioAccount, PortfolioSettings, PortfolioTaxType, Qty, RebalanceLotSale } from './types';
+import type { Day, OpenLot, Portfolio, PortfolioAccount, PortfolioSettings, PortfolioTaxType, Purchase, Qty, RebalanceLotSale } from './types';
 
 export interface PricedLot {
   lot: OpenLot;
@@ -46,30 +48,21 @@ export interface WashPurchase {
 
 /**
  * Marks the taxable loss lots whose sale on `date` would be a wash sale: a
- * purchase (opening lot, buy or reinvested dividend) of the same or a
- * substantially identical symbol, in any account, within 30 days before or
- * after (IRS Publication 550, "Wash Sales"), other than the lot itself.
+ * purchase of the same or a substantially identical symbol, in any account,
+ * within 30 days before or after, other than the lot itself (wash-window.ts,
+ * the same judgement as the harvest scan).
  */
-export function markWashSales(p: Portfolio, lots: PricedLot[], date: Day): void {
-  const group = identicalGroups(p.identical);
+export function markWashSales(p: Portfolio, lots: PricedLot[], purchases: readonly Purchase[], date: Day): void {
+  const groupOf = memoGroups(p.identical);
+  const inWindow = purchasesInWindow(purchases, groupOf, date);
   const taxTypes = new Map(p.accounts.map((a) => [a.id, a.taxType]));
-  const byGroup = new Map<string, { origin: string; purchase: WashPurchase }[]>();
-  const add = (origin: string, account: string, symbol: string, day: Day) => {
-    if (day < date - 30 || day > date + 30) return;
-    const key = group(symbol);
-    const list = byGroup.get(key) ?? [];
-    list.push({ origin, purchase: { account, symbol, date: day, permanent: taxTypes.get(account) !== 'taxable' } });
-    byGroup.set(key, list);
-  };
-  p.lots.forEach((l, i) => add(`lot:${i}`, l.account, l.symbol, l.acquired));
-  p.trades.forEach((t, i) => {
-    if (t.side !== 'sell') add(`trade:${i}`, t.account, t.symbol, t.date);
-  });
   for (const l of lots) {
     if (l.account.taxType !== 'taxable' || l.gainMinor >= 0) continue;
-    const own = `${l.lot.origin.kind}:${l.lot.origin.index}`;
-    const hit = (byGroup.get(group(l.lot.symbol)) ?? []).filter((x) => x.origin !== own).sort((a, b) => a.purchase.date - b.purchase.date)[0];
-    if (hit !== undefined) l.washedBy = hit.purchase;
+    const wash = washWindow(p, inWindow.get(groupOf(l.lot.symbol)), l.lot, date);
+    if (wash !== null) {
+      const { account, symbol, date: bought } = wash.first;
+      l.washedBy = { account, symbol, date: bought, permanent: taxTypes.get(account) !== 'taxable' };
+    }
   }
 }
 

@@ -24,7 +24,10 @@
  * - `unresolved`: every class still outside its band after the trades, with
  *   why (only short-term gains left to sell, nothing to sell, no symbol to
  *   buy, holdings without a class).
- * Wash sales are not checked here: the harvest scan does that.
+ * - Wash sales: a taxable loss lot with a purchase of the same or a
+ *   substantially identical symbol within 30 days (wash-window.ts, as the
+ *   harvest scan judges it) is sold only after clean losses and long-term
+ *   gains, and its reason names the purchase; its loss saves no tax here.
  */
 import { CASH_CLASS } from './classes';
 import { driftReport } from './drift';
@@ -33,7 +36,7 @@ import { planClasses, type ClassRole } from './rebalance-classes';
 import { accountIndexer, floorMulDiv, markWashSales, pickLots, pricedLots, sellGroups, sellOrder, TAX_RANK, type LotPick, type WashPurchase } from './rebalance-lots';
 import { classSituation, fundingText, moneyText, ROUNDING_REASON, taxText, tradeHead } from './rebalance-text';
 import { QTY_SCALE, valueOf } from './quantity';
-import type { ClassDrift, Day, OpenLot, Portfolio, RebalancePlan, RebalanceTrade } from './types';
+import type { ClassDrift, Day, Ledger, OpenLot, Portfolio, RebalancePlan, RebalanceTrade } from './types';
 import { formatDay } from './dates';
 
 /** "; the 120.00 USD loss is not deductible now: a wash sale with VXUS bought on 2026-11-10 in Roth (lost for good)". */
@@ -44,14 +47,15 @@ function washText(disallowedMinor: number, washedBy: readonly WashPurchase[], p:
   return `; the ${moneyText(disallowedMinor, p.currency)} loss would not be deductible now: a wash sale with ${what.join(' and ')}`;
 }
 
-export function rebalance(p: Portfolio, open: readonly OpenLot[], date: Day): RebalancePlan {
+export function rebalance(p: Portfolio, ledger: Pick<Ledger, 'open' | 'purchases'>, date: Day): RebalancePlan {
+  const { open } = ledger;
   const before = driftReport(p, open);
   if (before.outside.length === 0) return { before, after: before, trades: [], cashUsedMinor: 0, taxCostMinor: 0, unresolved: [] };
 
   const indexOf = accountIndexer(p);
   for (const id of Object.keys(p.cash)) indexOf(id, 'uninvested cash');
   const lots = pricedLots(p, open, date);
-  markWashSales(p, lots, date);
+  markWashSales(p, lots, ledger.purchases, date);
   const chooser = new SymbolChooser(p, lots);
   const uninvested = Object.values(p.cash).reduce((sum, amount) => sum + amount, 0);
   const plan = planClasses(p, before, lots, chooser, uninvested);

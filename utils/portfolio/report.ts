@@ -11,7 +11,7 @@ import type { Day, Portfolio, PortfolioReport } from './types';
 
 export function portfolioReport(p: Portfolio, date: Day): PortfolioReport {
   const ledger = buildLedger(p);
-  const plan = rebalance(p, ledger.open, date);
+  const plan = rebalance(p, ledger, date);
   return {
     currency: p.currency,
     date,
