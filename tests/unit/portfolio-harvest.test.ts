@@ -6,7 +6,8 @@
 import { describe, expect, it } from 'vitest';
 import { parseDay } from '@/utils/portfolio/dates';
 import { harvest } from '@/utils/portfolio/harvest';
-import { formatBasisPoints, formatMoney } from '@/utils/portfolio/harvest-text';
+import { formatMoneyPlain } from '@/utils/money';
+import { formatBasisPoints } from '@/utils/portfolio/harvest-text';
 import { buildLedger } from '@/utils/portfolio/ledger';
 import { QTY_SCALE } from '@/utils/portfolio/quantity';
 import { DEFAULT_PORTFOLIO_SETTINGS, type Portfolio, type PortfolioLot, type PortfolioTrade } from '@/utils/portfolio/types';
@@ -175,9 +176,9 @@ describe('harvest scan', () => {
 
 describe('formatting (no locale)', () => {
   it('money and basis points', () => {
-    expect(formatMoney(123456, 'USD')).toBe('1,234.56 USD');
-    expect(formatMoney(-5, 'USD')).toBe('-0.05 USD');
-    expect(formatMoney(1234567, 'JPY')).toBe('1,234,567 JPY');
+    expect(formatMoneyPlain({ minor: 123456, currency: 'USD' })).toBe('1,234.56 USD');
+    expect(formatMoneyPlain({ minor: -5, currency: 'USD' })).toBe('-0.05 USD');
+    expect(formatMoneyPlain({ minor: 1234567, currency: 'JPY' })).toBe('1,234,567 JPY');
     expect(formatBasisPoints(3200)).toBe('32%');
     expect(formatBasisPoints(250)).toBe('2.5%');
     expect(formatBasisPoints(1234)).toBe('12.34%');

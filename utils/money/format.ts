@@ -34,6 +34,18 @@ export function toDecimalString(money: Money): string {
 }
 
 /**
+ * The amount the same way in every locale, for reasons the engine writes and
+ * the command line prints: "1,234.56 USD", "-0.05 USD", "1,234,567 JPY".
+ * Exact on the digits (toDecimalString), grouped by three with ",".
+ */
+export function formatMoneyPlain(money: Money): string {
+  const [whole, fraction] = toDecimalString(money).split('.') as [string, string | undefined];
+  const sign = whole.startsWith('-') ? '-' : '';
+  const grouped = whole.slice(sign.length).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return `${sign}${grouped}${fraction === undefined ? '' : `.${fraction}`} ${money.currency}`;
+}
+
+/**
  * The amount in major units as a float, FOR CHARTS AND OTHER DISPLAY MATHS
  * ONLY: large amounts lose their last digits (a double holds ~15.9
  * significant digits). Never store it, sum it for totals, or compare it with

@@ -11,4 +11,4 @@ export {
   type SymbolResolution,
 } from './currency';
 export { parseMoney, type ParsedMoney, type ParseHints, type ParseResult } from './parse';
-export { formatMoney, toDecimalString, toMajorNumber, type FormatOptions } from './format';
+export { formatMoney, formatMoneyPlain, toDecimalString, toMajorNumber, type FormatOptions } from './format';

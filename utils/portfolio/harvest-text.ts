@@ -3,28 +3,10 @@
  * plain and deterministic (no Intl locale): money as "1,234.56 USD", shares as
  * "12.5", shares of a whole as "12.5%".
  */
-import { minorDigits } from '../money/currency';
+import { formatMoneyPlain } from '../money/format';
 import { formatDay } from './dates';
 import { formatQty } from './quantity';
 import type { Day, HarvestBlocker, HarvestCandidate, PortfolioTaxType } from './types';
-
-/** 123456, "USD" → "1,234.56 USD"; −5, "USD" → "-0.05 USD"; 1234, "JPY" → "1,234 JPY". */
-export function formatMoney(minor: number, currency: string): string {
-  const digits = minorDigits(currency);
-  const sign = minor < 0 ? '-' : '';
-  const abs = Math.abs(minor);
-  const scale = 10 ** digits;
-  const whole = groupThousands(String(Math.floor(abs / scale)));
-  const frac = digits > 0 ? `.${String(abs % scale).padStart(digits, '0')}` : '';
-  return `${sign}${whole}${frac} ${currency}`;
-}
-
-/** "1234567" → "1,234,567". */
-function groupThousands(digits: string): string {
-  let out = digits.slice(0, ((digits.length - 1) % 3) + 1);
-  for (let i = out.length; i < digits.length; i += 3) out += `,${digits.slice(i, i + 3)}`;
-  return out;
-}
 
 /** Basis points as a percentage: 3200 → "32%", 250 → "2.5%", 1234 → "12.34%". */
 export function formatBasisPoints(bp: number): string {
@@ -59,7 +41,7 @@ export class ReasonText {
   }
 
   private money(minor: number): string {
-    return formatMoney(minor, this.currency);
+    return formatMoneyPlain({ minor, currency: this.currency });
   }
 
   private account(id: string): string {
