@@ -64,3 +64,8 @@ export const INCOME_KIND_LABELS: Record<IncomeKind, string> = {
 export function accountLabel(account: { institution: string; name: string }): string {
   return `${account.institution} — ${account.name}`;
 }
+
+/** "a", "a and b", "a, b and c". */
+export function listAnd(items: readonly string[]): string {
+  return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}

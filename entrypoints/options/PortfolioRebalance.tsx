@@ -1,7 +1,8 @@
 import type { RebalancePlan, RebalanceTrade } from '@/utils/portfolio/types';
 import { classLabel } from '@/utils/portfolio/classes';
 import { TAX_TYPE_LABELS } from '@/utils/labels';
-import { afterSummary, listAnd, taxCostText, type PortfolioFormat } from './portfolioText';
+import { listAnd } from '@/utils/labels';
+import { afterSummary, taxCostText, type PortfolioFormat } from './portfolioText';
 
 /**
  * The rebalance plan: the trades that bring every class back inside its

@@ -10,6 +10,7 @@ import { classLabel } from '@/utils/portfolio/classes';
 import { formatDay, timestampOfDay } from '@/utils/portfolio/dates';
 import { formatQty } from '@/utils/portfolio/quantity';
 import type { Day, DriftReport, HarvestBlocker, HarvestVerdict, Qty, RealizedYear } from '@/utils/portfolio/types';
+import { listAnd } from '@/utils/labels';
 
 export interface PortfolioFormat {
   /** Minor units of the report's currency → "$1,234.56". */
@@ -44,11 +45,6 @@ export function portfolioFormat(currency: string, locale: string, accountNames: 
     day: (d) => date.format(new Date(timestampOfDay(d))),
     account: (id) => accountNames[id] ?? id,
   };
-}
-
-/** "a", "a and b", "a, b and c". */
-export function listAnd(items: readonly string[]): string {
-  return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }
 
 export const VERDICT_LABELS: Record<HarvestVerdict, string> = {

@@ -4,11 +4,11 @@ import { h, render } from 'preact';
 import { act } from 'preact/test-utils';
 import { parseDay } from '@/utils/portfolio/dates';
 import type { DriftReport, HarvestBlocker, PortfolioReport } from '@/utils/portfolio/types';
+import { listAnd } from '@/utils/labels';
 import {
   afterSummary,
   allocationSummary,
   describeBlocker,
-  listAnd,
   portfolioFormat,
   realizedFor,
   taxCostText,

@@ -37,9 +37,8 @@
 import type { Layer } from '@/utils/db/schema';
 import type { AssessmentAnswers, Goal, Skill } from '@/utils/db/schema-plan';
 import { formatMoney } from '@/utils/money';
-import { LAYER_LABELS } from '@/utils/labels';
+import { LAYER_LABELS, listAnd } from '@/utils/labels';
 import type { AssessmentResult, LayerPlacement, LayerStage, LayerStatus, PrefilledAnswer } from './plan-types';
-import { listAnd } from './coach-rules';
 
 export interface AssessmentContext {
   /** Living expenses a month, base minor units (0 when not set). */

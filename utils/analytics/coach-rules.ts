@@ -26,6 +26,7 @@
 import { formatMoney } from '@/utils/money';
 import type { CoachAction, CoachFacts, CoachFigure, CoachRuleId } from './plan-types';
 import { monthFromNumber, monthNumber } from './streams-months';
+import { listAnd } from '@/utils/labels';
 
 export const COACH_PRIORITY: Readonly<Record<CoachRuleId, number>> = {
   'set-expenses': 0,
@@ -63,11 +64,6 @@ export function isoDate(ms: number): string {
 /** "2026-01" → "2025-12". */
 export function previousMonth(month: string): string {
   return monthFromNumber(monthNumber(month) - 1);
-}
-
-/** "a", "a and b", "a, b and c". */
-export function listAnd(items: readonly string[]): string {
-  return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }
 
 /** Debts at or above the high-interest APR with a balance, highest APR first (ties: smaller balance, then id). */

@@ -4,21 +4,14 @@
  * shares of the whole as "37.20%", bands as "±5.00-point", quantities as
  * "12.5" (formatQty).
  */
-import { minorDigits } from '../money/currency';
+import { formatMoneyPlain } from '../money/format';
 import { classLabel } from './classes';
 import { formatQty } from './quantity';
 import type { ClassDrift, PortfolioSettings, PortfolioTaxType, Qty } from './types';
+import { listAnd } from '../labels';
 
-/** 123456, "USD" → "1,234.56 USD"; −5 → "-0.05 USD"; 1234, "JPY" → "1,234 JPY". */
-export function moneyText(minor: number, currency: string): string {
-  const digits = minorDigits(currency);
-  const sign = minor < 0 ? '-' : '';
-  const abs = Math.abs(minor);
-  const scale = 10 ** digits;
-  const whole = String(Math.floor(abs / scale)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  const frac = digits > 0 ? `.${String(abs % scale).padStart(digits, '0')}` : '';
-  return `${sign}${whole}${frac} ${currency}`;
-}
+/** 123456, "USD" → "1,234.56 USD" (utils/money formatMoneyPlain). */
+export const moneyText = (minor: number, currency: string): string => formatMoneyPlain({ minor, currency });
 
 /** Basis points with two decimals of a percent: 3720 → "37.20", 5 → "0.05", −150 → "-1.50". */
 export function pointsText(bp: number): string {
@@ -81,11 +74,6 @@ export function taxText(shortGainMinor: number, longGainMinor: number, taxCostMi
     `; this realizes a net ${kind(net)} of ${money(Math.abs(net))} (short-term ${money(shortGainMinor)}, long-term ${money(longGainMinor)}), ` +
     `${taxWords} at your ${percentText(s.shortTermRateBasisPoints)} short-term and ${percentText(s.longTermRateBasisPoints)} long-term rates`
   );
-}
-
-/** "a", "a and b", "a, b and c". */
-export function listAnd(items: readonly string[]): string {
-  return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }
 
 // ------------------------------------------------------------------ why a class is left unresolved
