@@ -11,6 +11,7 @@
  * utils/db/portfolio.ts turns these records into the engine's `Portfolio`.
  */
 import * as v from 'valibot';
+import { ASSET_CLASS_ID, TICKER_SYMBOL } from '../portfolio/classes';
 import { parseDay } from '../portfolio/dates';
 import { parseQty } from '../portfolio/quantity';
 import { DEFAULT_PORTFOLIO_SETTINGS, LOT_METHODS, TRADE_SIDES } from '../portfolio/types';
@@ -34,8 +35,6 @@ export const PORTFOLIO_FILE_IMPORT_ID = 'portfolio-file';
  */
 export const REINVEST_IMPORT_ID = 'portfolio-reinvest';
 
-const SYMBOL = /^[A-Z0-9][A-Z0-9.\-/$*^]{0,31}$/;
-const ASSET_CLASS = /^[a-z0-9][a-z0-9-]{0,63}$/;
 
 /** "2026-11-24": a real calendar date. */
 export const IsoDay = v.pipe(
@@ -48,16 +47,16 @@ export const TickerSymbol = v.pipe(
   v.string('must be a ticker symbol'),
   v.trim(),
   v.toUpperCase(),
-  v.regex(SYMBOL, 'must be a ticker symbol such as VTI'),
+  v.regex(TICKER_SYMBOL, 'must be a ticker symbol such as VTI'),
 );
 
 /** A symbol used as a record key: already upper case. */
-const TickerKey = v.pipe(v.string(), v.regex(SYMBOL, 'must be a ticker symbol in upper case such as VTI'));
+const TickerKey = v.pipe(v.string(), v.regex(TICKER_SYMBOL, 'must be a ticker symbol in upper case such as VTI'));
 
 /** "us-total-market": a lower-case asset class id (utils/portfolio/classes.ts). */
 export const AssetClassId = v.pipe(
   v.string('must be an asset class'),
-  v.regex(ASSET_CLASS, 'must be an asset class id in lower case such as us-bonds'),
+  v.regex(ASSET_CLASS_ID, 'must be an asset class id in lower case such as us-bonds'),
 );
 
 /** A number of shares more than zero with at most 6 decimals: "12.5". */

@@ -8,7 +8,7 @@
  */
 import { parseMoney } from '@/utils/money';
 import type { Money } from '@/utils/money/types';
-import { normalizeSymbol } from '@/utils/portfolio/classes';
+import { normalizeSymbol, TICKER_SYMBOL } from '@/utils/portfolio/classes';
 import { parseDay } from '@/utils/portfolio/dates';
 import { formatQty, parseQty } from '@/utils/portfolio/quantity';
 import type { Day, LotMethod, PortfolioSettings, TradeSide } from '@/utils/portfolio/types';
@@ -16,12 +16,11 @@ import { LOT_METHODS, TRADE_SIDES } from '@/utils/portfolio/types';
 import { localeDecimal, percentToBasisPoints, type FieldIssue, type FormResult } from './plan';
 
 type Collect = FieldIssue[];
-const SYMBOL = /^[A-Z0-9][A-Z0-9.\-/$*^]{0,31}$/;
 
 function readSymbol(text: string, issues: Collect, field = 'symbol'): string | undefined {
   const symbol = normalizeSymbol(text);
   if (symbol === '') return void issues.push({ field, message: 'Symbol is required' });
-  if (!SYMBOL.test(symbol)) return void issues.push({ field, message: `Symbol "${text.trim()}" is not a ticker such as VTI` });
+  if (!TICKER_SYMBOL.test(symbol)) return void issues.push({ field, message: `Symbol "${text.trim()}" is not a ticker such as VTI` });
   return symbol;
 }
 

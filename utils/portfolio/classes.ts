@@ -111,7 +111,7 @@ const FUNDS: Record<BuiltInAssetClass, string[][]> = {
     ['SPAXX'], // Fidelity Government Money Market
     ['SWVXX'], // Schwab Value Advantage Money
     ['FDRXX'], // Fidelity Government Cash Reserves
-    ['CASH', '$CASH', 'CORE**'],
+    ['CASH', 'CORE**'],
   ],
 };
 
@@ -125,6 +125,11 @@ for (const assetClass of ASSET_CLASSES) {
     }
   }
 }
+
+/** A ticker as stored: upper case, starting with a letter or digit ("VTI", "BRK.B"). */
+export const TICKER_SYMBOL = /^[A-Z0-9][A-Z0-9.\-/$*^]{0,31}$/;
+/** An asset class id: lower case with hyphens ("us-bonds"). */
+export const ASSET_CLASS_ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
 
 export function normalizeSymbol(symbol: string): string {
   return symbol.trim().toUpperCase();

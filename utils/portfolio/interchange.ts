@@ -24,7 +24,7 @@
  */
 import type { FieldIssue } from '../db/errors';
 import { isCurrencyCode } from '../money/currency';
-import { normalizeSymbol } from './classes';
+import { ASSET_CLASS_ID, normalizeSymbol, TICKER_SYMBOL } from './classes';
 import { formatDay, parseDay } from './dates';
 import { parseQty, qtyToNumber } from './quantity';
 import {
@@ -48,8 +48,6 @@ import {
 export const PORTFOLIO_FORMAT = 'strata-portfolio';
 export const PORTFOLIO_VERSION = 1;
 const TAX_TYPES: readonly PortfolioTaxType[] = ['taxable', 'tax-deferred', 'tax-free'];
-const SYMBOL = /^[A-Z0-9][A-Z0-9.\-/$*^]{0,31}$/;
-const CLASS = /^[a-z0-9][a-z0-9-]{0,63}$/;
 const ACCOUNT_ID = /^[\w.:-]{1,100}$/;
 
 export type PortfolioResult = { ok: true; portfolio: Portfolio } | { ok: false; error: string; issues: FieldIssue[] };
@@ -91,10 +89,10 @@ class Reader {
   symbol(x: unknown, field: string): string | undefined {
     if (typeof x !== 'string') return this.fail(field, 'must be a ticker symbol');
     const s = normalizeSymbol(x);
-    return SYMBOL.test(s) ? s : this.fail(field, `must be a ticker symbol such as VTI, got ${JSON.stringify(x)}`);
+    return TICKER_SYMBOL.test(s) ? s : this.fail(field, `must be a ticker symbol such as VTI, got ${JSON.stringify(x)}`);
   }
   assetClass(x: unknown, field: string): string | undefined {
-    if (typeof x !== 'string' || !CLASS.test(x)) {
+    if (typeof x !== 'string' || !ASSET_CLASS_ID.test(x)) {
       return this.fail(field, `must be an asset class id in lower case such as us-bonds, got ${JSON.stringify(x)}`);
     }
     return x;
