@@ -3,13 +3,14 @@
  * bought), trades (buys, sells, reinvested dividends) and prices with their
  * date; the current lots after every trade and wash-sale adjustment.
  */
-import { useState } from 'preact/hooks';
+import { useMemo, useState } from 'preact/hooks';
 import { db, store } from '@/utils/db';
 import { formatMoney } from '@/utils/money';
 import { issuesByField, toAmountInput } from '@/utils/forms/plan';
 import { readLotForm, readPriceForm, readTradeForm, type LotFormInput, type PriceFormInput, type TradeFormInput } from '@/utils/forms/portfolio';
 import { dayOfTimestamp, formatDay, timestampOfDay } from '@/utils/portfolio/dates';
-import { formatQty, valueOf } from '@/utils/portfolio/quantity';
+import { portfolioFormat } from './portfolioText';
+import { valueOf } from '@/utils/portfolio/quantity';
 import type { Portfolio, PortfolioReport } from '@/utils/portfolio/types';
 import { ConfirmButton } from '@/components/ConfirmButton';
 import { Field, FormOutcome } from '@/components/Field';
@@ -22,9 +23,12 @@ const SIDE_LABEL = { buy: 'Buy', sell: 'Sell', reinvest: 'Reinvested dividend' }
 export function PortfolioHoldings(props: { portfolio: Portfolio; report: PortfolioReport | undefined; locale: string }) {
   const { portfolio, report, locale } = props;
   const currency = portfolio.currency;
-  const money = (minor: number) => formatMoney({ minor, currency }, locale);
-  const date = (day: number) => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(timestampOfDay(day));
-  const accountName = (id: string) => portfolio.accounts.find((a) => a.id === id)?.name ?? id;
+  // The same words and numbers as the report above it (portfolioText.ts).
+  const format = useMemo(
+    () => portfolioFormat(currency, locale, Object.fromEntries(portfolio.accounts.map((a) => [a.id, a.name]))),
+    [currency, locale, portfolio.accounts],
+  );
+  const { money, day: date, account: accountName } = format;
   const { value: stored } = useLiveQuery(async () => ({
     lots: (await db.taxLots.toArray()).filter((l) => l.soldAt === undefined).sort((a, b) => a.acquiredAt - b.acquiredAt),
     trades: (await db.trades.toArray()).sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0)),
@@ -58,7 +62,7 @@ export function PortfolioHoldings(props: { portfolio: Portfolio; report: Portfol
                 <tr key={lot.id} data-symbol={lot.symbol}>
                   <td>{accountName(lot.account)}</td>
                   <th scope="row">{lot.symbol}</th>
-                  <td class="num">{formatQty(lot.quantity)}</td>
+                  <td class="num">{format.qty(lot.quantity)}</td>
                   <td>
                     {date(lot.acquired)}
                     {lot.holdingFrom !== lot.acquired && <span class="muted"> (held since {date(lot.holdingFrom)}, wash sale)</span>}
