@@ -4,7 +4,7 @@
  *
  *   {
  *     "format": "strata-backup",
- *     "schemaVersion": 4,
+ *     "schemaVersion": 5,
  *     "exportedAt": "2026-11-24T10:00:00.000Z",
  *     "tables": { "accounts": [ ... ], "balanceSnapshots": [ ... ], ... }
  *   }
@@ -37,6 +37,15 @@ import {
 } from '@/utils/db/schema';
 import { CashNeedSchema, DebtSchema, PlanSettingsSchema, StreamCostSchema } from '@/utils/db/schema-plan';
 import { PortfolioSettingsRecordSchema, PriceSchema, TradeSchema } from '@/utils/db/schema-portfolio';
+import {
+  BarSchema,
+  LabAccountSchema,
+  LabFillSchema,
+  OptionPositionRecordSchema,
+  PriceImportSchema,
+  StrategyRecordSchema,
+  TradingSettingsSchema,
+} from '@/utils/db/schema-trading';
 
 export const BACKUP_FORMAT = 'strata-backup';
 export const CURRENT_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
@@ -62,6 +71,13 @@ export const BACKUP_TABLES = {
   portfolioSettings: PortfolioSettingsRecordSchema,
   trades: TradeSchema,
   prices: PriceSchema,
+  tradingSettings: TradingSettingsSchema,
+  priceImports: PriceImportSchema,
+  bars: BarSchema,
+  strategies: StrategyRecordSchema,
+  labAccounts: LabAccountSchema,
+  labFills: LabFillSchema,
+  optionPositions: OptionPositionRecordSchema,
 } as const;
 
 export type BackupTableName = keyof typeof BACKUP_TABLES;
@@ -150,10 +166,14 @@ function referenceIssues(tables: BackupTables): FieldIssue[] {
   };
   const accounts = ids('accounts');
   const streams = ids('streams');
+  const labAccounts = ids('labAccounts');
+  const strategies = ids('strategies');
+  const priceImports = ids('priceImports');
+  const referenced: readonly BackupTableName[] = ['accounts', 'streams', 'labAccounts', 'strategies', 'priceImports'];
   for (const name of Object.keys(BACKUP_TABLES) as BackupTableName[]) {
-    if (name !== 'accounts' && name !== 'streams') ids(name);
+    if (!referenced.includes(name)) ids(name);
   }
-  const check = (name: BackupTableName, field: 'accountId' | 'streamId', known: Set<string>, what: string) => {
+  const check = (name: BackupTableName, field: 'accountId' | 'streamId' | 'labAccountId' | 'strategyId' | 'importId', known: Set<string>, what: string) => {
     (tables[name] as Record<string, unknown>[]).forEach((row, index) => {
       const ref = row[field];
       if (typeof ref === 'string' && !known.has(ref)) {
@@ -168,6 +188,10 @@ function referenceIssues(tables: BackupTables): FieldIssue[] {
   for (const name of ['incomeEvents', 'streamCosts', 'captureRules', 'metricSnapshots', 'captureMappings'] as const) {
     check(name, 'streamId', streams, 'income stream');
   }
+  check('labFills', 'labAccountId', labAccounts, 'lab account');
+  check('optionPositions', 'accountId', labAccounts, 'lab account');
+  check('labAccounts', 'strategyId', strategies, 'strategy');
+  check('bars', 'importId', priceImports, 'price import');
   tables.portfolioSettings.forEach((row, index) => {
     for (const id of Object.keys(row.cash)) {
       if (accounts.has(id)) continue;

@@ -22,6 +22,15 @@ import type {
 } from './schema';
 import type { CashNeed, Debt, PlanSettings, StreamCost } from './schema-plan';
 import type { PortfolioSettingsRecord, Price, Trade } from './schema-portfolio';
+import type {
+  BarRecord,
+  LabAccount,
+  LabFill,
+  OptionPositionRecord,
+  PriceImport,
+  StrategyRecord,
+  TradingSettings,
+} from './schema-trading';
 
 export class StrataDB extends Dexie {
   declare accounts: Table<Account, string>;
@@ -43,6 +52,13 @@ export class StrataDB extends Dexie {
   declare trades: Table<Trade, string>;
   declare prices: Table<Price, string>;
   declare portfolioSettings: Table<PortfolioSettingsRecord, string>;
+  declare bars: Table<BarRecord, string>;
+  declare priceImports: Table<PriceImport, string>;
+  declare strategies: Table<StrategyRecord, string>;
+  declare labAccounts: Table<LabAccount, string>;
+  declare labFills: Table<LabFill, string>;
+  declare optionPositions: Table<OptionPositionRecord, string>;
+  declare tradingSettings: Table<TradingSettings, string>;
 
   /**
    * @param name the IndexedDB database name (tests pass a fresh one each)

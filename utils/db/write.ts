@@ -18,6 +18,7 @@ import type { Table } from 'dexie';
 import type { StrataDB } from './database';
 import { createCaptureWrites } from './capture-writes';
 import { createPortfolioWrites } from './portfolio-writes';
+import { createTradingWrites } from './trading-writes';
 import { checkRecord, NotFoundError, parseRecord, ValidationError, type FieldIssue } from './errors';
 import { createLookup, recordKinds, type RecordKind } from './record-kinds';
 import {
@@ -377,6 +378,7 @@ export function createStore(db: StrataDB, options: StoreOptions = {}) {
 
   const capture = createCaptureWrites({ db, kinds, now, newId, inTransaction, insert, update, remove });
   const portfolio = createPortfolioWrites({ db, kinds, now, newId, inTransaction, insert, update, remove, getSettings });
+  const trading = createTradingWrites({ db, kinds, now, newId, inTransaction, insert, update, remove });
 
   return {
     // accounts
@@ -453,5 +455,8 @@ export function createStore(db: StrataDB, options: StoreOptions = {}) {
 
     // portfolio: trades, prices, portfolio settings, targets as a whole (portfolio-writes.ts)
     ...portfolio,
+
+    // trading lab: bars, strategies, lab accounts and fills, options, settings (trading-writes.ts)
+    ...trading,
   };
 }
