@@ -173,6 +173,8 @@ export const TradingSettingsSchema = v.object({
   riskMonths: v.pipe(v.number(), v.safeInteger('must be a whole number of months'), v.minValue(1, 'must be at least 1'), v.maxValue(120, 'is more than 120')),
   /** Analyse split- and dividend-adjusted prices when a file gives Adj Close. */
   useAdjusted: v.boolean('must be true or false'),
+  /** Reminders already notified, "<position id>@<expiry>", so each is sent once. */
+  reminded: v.optional(v.array(v.pipe(v.string(), v.maxLength(80)))),
 });
 
 export type BarRecord = v.InferOutput<typeof BarSchema>;
