@@ -333,6 +333,8 @@ export interface Plan {
   available: AvailableToInvest;
   assessment: { answers: import('@/utils/db/schema-plan').AssessmentAnswers | null; prefilled: PrefilledAnswer[]; result: AssessmentResult | null };
   coach: CoachResult;
+  /** The Acceleration gate as the coach applies it, and the capital now in the layer (base currency): the trading lab's risk cap reads it. */
+  accelerationGate: import('./coach-rules').AccelerationGate & { capital: number };
   projection: ProjectionResult;
   assumptions: AssumptionView[];
   /** Problems worth saying (a currency with no rate, no expenses set). */

@@ -36,6 +36,7 @@ import {
 } from './assumptions';
 import { availableToInvest } from './available';
 import { runCoach } from './coach';
+import { accelerationGate } from './coach-rules';
 import { makeMinorConverters } from './convert';
 import { LAYER_FACTS } from './layers';
 import type {
@@ -305,6 +306,7 @@ export function computePlan(input: PlanInput, options: PlanOptions = {}, onProgr
     available,
     assessment,
     coach,
+    accelerationGate: { ...accelerationGate(facts), capital: facts.accelerationCapital },
     projection,
     assumptions: assumptionViews,
     warnings: [...new Set(warnings)],
