@@ -7,6 +7,7 @@ import { moneyCommand } from './commands/money';
 import { projectCommand } from './commands/project';
 import { planCommand } from './commands/plan';
 import { harvestCommand, rebalanceCommand } from './commands/portfolio';
+import { backtestCommand, indicatorCommand } from './commands/trading';
 import { EXIT_USAGE, type CliResult, type Command } from './types';
 
 export type { CliResult } from './types';
@@ -18,6 +19,8 @@ export const COMMANDS: Readonly<Record<string, Command>> = {
   project: projectCommand,
   harvest: harvestCommand,
   rebalance: rebalanceCommand,
+  indicator: indicatorCommand,
+  backtest: backtestCommand,
 };
 
 export function usageText(): string {
