@@ -10,6 +10,7 @@ import { harvestCase } from './cases/harvest';
 import { monteCarloCase100k, monteCarloCase10k, monteCarloCaseStreams } from './cases/monteCarlo';
 import { netWorthCase } from './cases/netWorth';
 import { planCase } from './cases/plan';
+import { tradingCase } from './cases/trading';
 
 const BENCH_CASES: (() => BenchCase)[] = [
   netWorthCase,
@@ -19,6 +20,7 @@ const BENCH_CASES: (() => BenchCase)[] = [
   monteCarloCaseStreams,
   planCase,
   harvestCase,
+  tradingCase,
 ];
 /** Cases that time inside a browser: each prints its own report; false when its implementations disagree. */
 const BROWSER_BENCH_CASES: (() => Promise<boolean>)[] = [captureBrowserBench];

@@ -53,8 +53,9 @@ export function wilderStep(avg: number, x: number, period: number): number {
 /** RSI from Wilder's average gain and loss. No loss: 100 (or 50 when there is no gain either: a flat window); no gain: 0. */
 export function rsiFromAverages(avgGain: number, avgLoss: number): number {
   if (avgLoss === 0) return avgGain === 0 ? 50 : 100;
-  if (avgGain === 0) return 0;
-  return 100 - 100 / (1 + avgGain / avgLoss);
+  // = 100 − 100 / (1 + gain/loss), with one division instead of two (the bench's
+  // hot loop); it differs from that form by a few ulps (< 1e-13).
+  return (100 * avgGain) / (avgGain + avgLoss);
 }
 
 /** True range against the previous close: max(h − l, |h − cPrev|, |l − cPrev|). */

@@ -113,7 +113,7 @@ export function ema(values: ArrayLike<number>, period: number, seed: EmaSeed = '
 /**
  * Wilder's RSI; first value at index `period`: the average gain and loss of
  * changes 1..period, then avg = (avg·(period−1) + change)/period.
- * RSI = 100 − 100/(1 + avgGain/avgLoss); no loss → 100, no gain → 0, neither → 50.
+ * RSI = 100 − 100/(1 + avgGain/avgLoss), computed as 100·gain/(gain + loss); no loss → 100, no gain → 0, neither → 50.
  */
 export function rsi(values: ArrayLike<number>, period = 14): Float64Array {
   checkPeriod('rsi period', period);
