@@ -7,7 +7,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { macd, rsi } from '@/utils/trading/indicators';
-import { DEFAULT_MODEL_OPTIONS, featureNames, fitLogistic, trainMomentumModel } from '@/utils/trading/model';
+import { DEFAULT_MODEL_OPTIONS, featureNames, trainMomentumModel } from '@/utils/trading/model';
+import { fitLogistic } from '@/utils/trading/model-fit';
 import type { ModelReport, PriceSeries } from '@/utils/trading/types';
 
 function mulberry32(seed: number): () => number {
