@@ -15,11 +15,11 @@ import {
   Timestamp,
 } from './schema';
 
-const PositiveMoney = v.pipe(
+export const PositiveMoney = v.pipe(
   MoneySchema,
   v.check((m) => m.minor > 0, 'must be more than zero'),
 );
-const NonNegativeMoney = v.pipe(
+export const NonNegativeMoney = v.pipe(
   MoneySchema,
   v.check((m) => m.minor >= 0, 'cannot be negative'),
 );

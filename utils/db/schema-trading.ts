@@ -12,7 +12,8 @@
  */
 import * as v from 'valibot';
 import { OPTION_KINDS, OPTION_OUTCOMES } from '../trading/types';
-import { CurrencyCode, Id, MoneySchema, Name, Timestamp } from './schema';
+import { CurrencyCode, Id, Name, Timestamp } from './schema';
+import { NonNegativeMoney, PositiveMoney } from './schema-plan';
 import { IsoDay, ShareQuantity, TickerSymbol } from './schema-portfolio';
 
 /** Provenance `importId` of the income events the lab writes for real accounts. */
@@ -27,14 +28,6 @@ const PositiveMicros = v.pipe(
 const WholeCount = (what: string) =>
   v.pipe(v.number(`must be a number of ${what}`), v.safeInteger(`must be a whole number of ${what}`), v.minValue(0, 'cannot be negative'));
 
-const PositiveMoney = v.pipe(
-  MoneySchema,
-  v.check((m) => m.minor > 0, 'must be more than zero'),
-);
-const NonNegativeMoney = v.pipe(
-  MoneySchema,
-  v.check((m) => m.minor >= 0, 'cannot be negative'),
-);
 
 export const BarSchema = v.pipe(
   v.object({
