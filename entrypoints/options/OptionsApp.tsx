@@ -8,6 +8,7 @@ import { IncomeSection } from './IncomeSection';
 import { PlanSection } from './PlanSection';
 import { PortfolioSection } from './PortfolioSection';
 import { StreamsSection } from './StreamsSection';
+import { TradingSection } from './TradingSection';
 import { BalancesSection } from './BalancesSection';
 import { SettingsSection } from './SettingsSection';
 import { SourcesSection } from './SourcesSection';
@@ -25,6 +26,7 @@ export function OptionsApp() {
         <a href="#plan-heading">Plan</a>
         <a href="#income-heading">Income</a>
         <a href="#portfolio-heading">Portfolio</a>
+        <a href="#trading-heading">Trading lab</a>
         <a href="#networth-heading">Net worth</a>
         <a href="#streams-heading">Streams</a>
         <a href="#budget-heading">Budget</a>
@@ -35,6 +37,7 @@ export function OptionsApp() {
       <PlanSection settings={settings} locale={locale} />
       <IncomeSection settings={settings} locale={locale} />
       <PortfolioSection settings={settings} locale={locale} />
+      <TradingSection settings={settings} locale={locale} />
       <NetWorthSection settings={settings} locale={locale} />
       <StreamsSection settings={settings} locale={locale} />
       <BudgetSection settings={settings} locale={locale} />
