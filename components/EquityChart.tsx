@@ -8,7 +8,7 @@
  */
 import uPlot from 'uplot';
 import { useMemo, useRef } from 'preact/hooks';
-import { UPlotChart, cssVar } from './UPlotChart';
+import { UPlotChart, cssVar, timeValueAxes } from './UPlotChart';
 
 const DAY_SECONDS = 86_400;
 
@@ -65,15 +65,7 @@ export function EquityChart(props: {
     scales: { x: { time: true } },
     cursor: { drag: { x: true, y: false, setScale: true } },
     legend: { live: true },
-    axes: [
-      { stroke: () => cssVar('--muted'), grid: { stroke: () => cssVar('--border'), width: 1 } },
-      {
-        stroke: () => cssVar('--muted'),
-        grid: { stroke: () => cssVar('--border'), width: 1 },
-        size: 80,
-        values: (_u, ticks) => ticks.map((t) => latest.current.axis(t)),
-      },
-    ],
+    axes: timeValueAxes((t) => latest.current.axis(t)),
     series: [
       { label: 'Date', value: (_u, v) => (v == null ? '' : latest.current.date(v)) },
       ...curves.map((c) => ({

@@ -4,7 +4,7 @@ import { LAYERS, type Layer } from '@/utils/db/schema';
 import type { NetWorthSeries } from '@/utils/analytics/netWorth';
 import { formatMoney, toMajorNumber } from '@/utils/money';
 import { LAYER_LABELS } from '@/utils/labels';
-import { UPlotChart, cssVar } from './UPlotChart';
+import { UPlotChart, cssVar, timeValueAxes } from './UPlotChart';
 import { localTzOffsetMinutes } from './useAppSettings';
 
 const RANGES = [
@@ -73,15 +73,7 @@ export function NetWorthChart(props: { series: NetWorthSeries; locale: string })
     scales: { x: { time: true } },
     cursor: { drag: { x: true, y: false, setScale: true } },
     legend: { live: true },
-    axes: [
-      { stroke: () => cssVar('--muted'), grid: { stroke: () => cssVar('--border'), width: 1 } },
-      {
-        stroke: () => cssVar('--muted'),
-        grid: { stroke: () => cssVar('--border'), width: 1 },
-        size: 80,
-        values: (_u, ticks) => ticks.map(axisMoney),
-      },
-    ],
+    axes: timeValueAxes(axisMoney),
     series: [
       { label: 'Date', value: (_u, v) => (v == null ? '' : calendarDay(v).toLocaleDateString(locale, { timeZone: 'UTC' })) },
       ...LAYERS.map((layer) => ({

@@ -62,3 +62,16 @@ export function cssVar(name: string, fallback = '#888'): string {
   if (typeof document === 'undefined') return fallback;
   return getComputedStyle(document.documentElement).getPropertyValue(name).trim() || fallback;
 }
+
+/** A time x axis and a value y axis in the theme's colours (read at draw time), y labels from `formatY`. */
+export function timeValueAxes(formatY: (value: number) => string): uPlot.Axis[] {
+  return [
+    { stroke: () => cssVar('--muted'), grid: { stroke: () => cssVar('--border'), width: 1 } },
+    {
+      stroke: () => cssVar('--muted'),
+      grid: { stroke: () => cssVar('--border'), width: 1 },
+      size: 80,
+      values: (_u, ticks) => ticks.map(formatY),
+    },
+  ];
+}
