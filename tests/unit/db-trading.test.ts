@@ -65,6 +65,12 @@ describe('importing bars', () => {
     expect((await loadBars(db, 'SPY')).map((b) => b.close)).toEqual([100_000_000, 101_600_000, 99_250_000, 98_000_000]);
   });
 
+  it('takes an index symbol as Yahoo names it (^GSPC)', async () => {
+    await store.importBars({ symbol: '^gspc', fileName: '^GSPC.csv', layout: 'ohlcv', bars: threeDays, notes: [] });
+    expect((await loadBars(db, '^GSPC')).length).toBe(3);
+    expect((await db.bars.toCollection().first())!.id).toBe('^GSPC|2024-03-01');
+  });
+
   it('refuses a bar whose close is above its high and writes nothing', async () => {
     const broken = [bar('2024-03-01', 100_000_000), bar('2024-03-04', 100_000_000, { high: 99_000_000 })];
     await expect(store.importBars({ symbol: 'SPY', fileName: 'x.csv', layout: 'ohlcv', bars: broken, notes: [] })).rejects.toThrow(

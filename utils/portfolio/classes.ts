@@ -126,8 +126,8 @@ for (const assetClass of ASSET_CLASSES) {
   }
 }
 
-/** A ticker as stored: upper case, starting with a letter or digit ("VTI", "BRK.B"). */
-export const TICKER_SYMBOL = /^[A-Z0-9][A-Z0-9.\-/$*^]{0,31}$/;
+/** A ticker as stored: upper case, starting with a letter or digit ("VTI", "BRK.B"), or "^" for an index ("^GSPC"). */
+export const TICKER_SYMBOL = /^\^?[A-Z0-9][A-Z0-9.\-/$*^]{0,31}$/;
 /** An asset class id: lower case with hyphens ("us-bonds"). */
 export const ASSET_CLASS_ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
 
