@@ -28,11 +28,28 @@ export interface SignalContext {
 
 type CompareOp = '<' | '<=' | '>' | '>=';
 
+// Labels of the parsed (never mutated) operands and conditions, computed once
+// each: a backtest explains every fill, thousands of times over one strategy.
+const operandLabels = new WeakMap<Operand, string>();
+const conditionLabels = new WeakMap<Condition, { label: string; operands: Operand[] }>();
+
+function labelOf(op: Operand): string {
+  let label = operandLabels.get(op);
+  if (label === undefined) operandLabels.set(op, (label = operandLabel(op)));
+  return label;
+}
+
+function describe(c: Condition): { label: string; operands: Operand[] } {
+  let described = conditionLabels.get(c);
+  if (described === undefined) conditionLabels.set(c, (described = { label: conditionLabel(c), operands: conditionOperands(c).filter((op) => op.kind !== 'number') }));
+  return described;
+}
+
 /** The values of an operand at every bar (a price array itself, not a copy; constants as a filled array). */
 export function operandValues(op: Operand, ctx: SignalContext): Float64Array {
   if (op.kind === 'price') return ctx.series[op.field];
   const n = ctx.series.close.length;
-  const label = operandLabel(op);
+  const label = labelOf(op);
   const cached = ctx.cache.get(label);
   if (cached !== undefined) return cached;
   let values: Float64Array;
@@ -244,13 +261,12 @@ export function explainAt(cond: Condition, ctx: SignalContext, t: number): strin
       case 'compare':
       case 'cross': {
         const parts: string[] = [];
-        for (const op of conditionOperands(c)) {
-          if (op.kind === 'number') continue;
+        const { label, operands } = describe(c);
+        for (const op of operands) {
           const values = operandValues(op, ctx);
           const was = c.kind === 'cross' && t > 0 ? `, was ${formatValue(values[t - 1]!)}` : '';
-          parts.push(`${operandLabel(op)} = ${formatValue(values[t]!)}${was}`);
+          parts.push(`${labelOf(op)} = ${formatValue(values[t]!)}${was}`);
         }
-        const label = conditionLabel(c);
         return parts.length === 0 ? label : `${label} (${parts.join(c.kind === 'cross' ? '; ' : ', ')})`;
       }
       case 'not':
