@@ -7,12 +7,11 @@
  */
 import { readFileSync } from 'node:fs';
 import { formatDay, parseDay } from '../../utils/portfolio/dates';
-import { backtest } from '../../utils/trading/backtest';
+import { prepareBacktest } from '../../utils/trading/backtest';
 import { parseBarsCsv, symbolFromFileName, toSeries } from '../../utils/trading/bars';
 import { computeIndicator, INDICATOR_DEFAULTS } from '../../utils/trading/indicators';
-import { trainMomentumModel } from '../../utils/trading/model';
 import { parseStrategy } from '../../utils/trading/strategy';
-import { walkForward } from '../../utils/trading/walkforward';
+import { walkForwardOf } from '../../utils/trading/walkforward';
 import { INDICATOR_NAMES, type Fill, type IndicatorName, type Metrics, type PriceSeries, type TradeRecord } from '../../utils/trading/types';
 import { parseArgs } from '../args';
 import { EXIT_USAGE, type CliResult, type Command } from '../types';
@@ -184,15 +183,17 @@ export const backtestCommand: Command = {
     } else if (seriesList.length > 1) {
       return usageError('backtest', BACKTEST_USAGE, 'a buy/sell strategy trades one symbol: give one price file');
     }
+    let prepared;
     let result;
     try {
-      result = backtest(s, seriesList, { from, to });
+      // One preparation: the signals (and the model, when a rule uses it) serve the backtest and the walk-forward check.
+      prepared = prepareBacktest(s, seriesList);
+      result = prepared.run({ from, to });
     } catch (error) {
       return print({ error: (error as Error).message }, EXIT_USAGE);
     }
-    const wf = walkForward(s, seriesList, folds);
-    const usesModel = /\bmodel\s*\(/i.test(text);
-    const model = usesModel && s.kind === 'rules' ? trainMomentumModel(seriesList[0]!) : null;
+    const wf = walkForwardOf(prepared, folds);
+    const model = prepared.modelReport();
     const dates = result.dates;
     return print({
       strategy: s.text,

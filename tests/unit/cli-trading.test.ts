@@ -13,7 +13,13 @@
  */
 import { describe, expect, it } from 'vitest';
 import { fileURLToPath } from 'node:url';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { runCli } from '@/cli/run';
+import { formatDay, parseDay } from '@/utils/portfolio/dates';
+import { parseBarsCsv, toSeries } from '@/utils/trading/bars';
+import { trainMomentumModel } from '@/utils/trading/model';
 
 const TINY = fileURLToPath(new URL('../fixtures/trading/tiny.csv', import.meta.url));
 const BROKEN = fileURLToPath(new URL('../fixtures/trading/broken-rows.csv', import.meta.url));
@@ -102,6 +108,34 @@ describe('strata backtest', () => {
     expect(out.benchmark).toMatchObject({ totalReturn: 0.3682, finalEquity: 13682, tradeCount: 0 });
     expect(out.walkForward.overfit).toBe(false);
     expect(out.walkForward.verdict).toMatch(/Too few bars/);
+  });
+
+  it('reports the learned signal the rules used, scored out of sample, and none when they use none', () => {
+    expect(out.model).toBeNull();
+    // 600 weekdays whose returns follow r[t] = 0.5·r[t−1] + noise: momentum the model can learn.
+    const dir = mkdtempSync(path.join(tmpdir(), 'strata-model-'));
+    const rows = ['Date,Close'];
+    let day = parseDay('2020-01-01')!;
+    let price = 100;
+    let r = 0;
+    let seed = 7;
+    for (let i = 0; i < 600; i++) {
+      while ((day + 4) % 7 === 0 || (day + 4) % 7 === 6) day++; // (day + 4) % 7: 0 = Sunday, 6 = Saturday
+      seed = (seed * 16807) % 2147483647;
+      r = 0.5 * r + 0.01 * (seed / 2147483647 - 0.5);
+      price *= 1 + r;
+      rows.push(`${formatDay(day)},${price.toFixed(4)}`);
+      day++;
+    }
+    const file = path.join(dir, 'AR.csv');
+    writeFileSync(file, rows.join('\n') + '\n');
+    const parsed = parseBarsCsv(rows.join('\n'));
+    if (!parsed.ok) throw new Error('the generated file must read');
+    const expected = trainMomentumModel(toSeries('AR', parsed.bars, { adjusted: true, closeOnly: true }));
+    const result = run(['backtest', file, '--strategy', 'buy when model() > 0.55; sell when model() < 0.45']);
+    expect(result.model.predictions).toBe(expected.predictions);
+    expect(result.model.accuracy).toBe(Number(expected.accuracy!.toFixed(4)));
+    expect(result.model.verdict).toBe(expected.verdict);
   });
 
   it('refuses a strategy it cannot read, saying where', () => {

@@ -264,5 +264,7 @@ export function prepareRotation(strategy: RotationStrategy, seriesList: PriceSer
       const benchmark = equalWeightHold(list, strategy.costs, range);
       return finishResult({ strategy, symbols, dates, range, run, benchmark, notes });
     },
+    // A rotation may score by model(), one model per symbol: no single report to show.
+    modelReport: () => null,
   };
 }

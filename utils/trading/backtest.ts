@@ -22,7 +22,7 @@ import { prepareRotation } from './backtest-rotation';
 import { computeMetrics, drawdownSeries } from './metrics';
 import { trainMomentumModel } from './model';
 import { evaluateCondition, explainAt, firstKnownIndex, type SignalContext } from './signals';
-import type { BacktestResult, Day, Fill, ModelOptions, PriceSeries, Strategy, StrategyCosts, TradeRecord } from './types';
+import type { BacktestResult, Day, Fill, ModelOptions, ModelReport, PriceSeries, Strategy, StrategyCosts, TradeRecord } from './types';
 
 export interface BarRange {
   /** Index of the first close (flat, all cash). */
@@ -255,6 +255,8 @@ export function costNotes(costs: StrategyCosts, closeOnlySymbols: string[]): str
 export interface PreparedBacktest {
   /** `withReasons` false skips the explanation of each fill (reason = "buy signal on <date>"), for runs nobody reads. */
   run(range?: { from?: Day; to?: Day }, withReasons?: boolean): BacktestResult;
+  /** The learned signal's report when a rules strategy uses model() (trained once, with the signals); null otherwise. */
+  modelReport(): ModelReport | null;
 }
 
 /**
@@ -267,12 +269,12 @@ export function prepareBacktest(strategy: Strategy, seriesList: PriceSeries[], m
   if (strategy.kind === 'rotation') return prepareRotation(strategy, seriesList, model);
   const series = seriesList[0];
   if (series === undefined || series.dates.length === 0) throw new Error('A backtest needs a price series with at least one bar.');
-  let probability: Float64Array | null = null;
+  let trained: ModelReport | null = null;
   const ctx: SignalContext = {
     series,
     cache: new Map(),
     // Trained once, on demand; its probabilities are walk-forward, so using them stays free of look-ahead.
-    model: () => (probability ??= trainMomentumModel(series, model).probability),
+    model: () => (trained ??= trainMomentumModel(series, model)).probability,
   };
   const buy = evaluateCondition(strategy.buy, ctx);
   const sell = evaluateCondition(strategy.sell, ctx);
@@ -288,6 +290,7 @@ export function prepareBacktest(strategy: Strategy, seriesList: PriceSeries[], m
       const benchmark = runBuyAndHold(series, strategy.costs, range);
       return finishResult({ strategy, symbols: [series.symbol], dates: series.dates, range, run, benchmark, notes });
     },
+    modelReport: () => trained,
   };
 }
 

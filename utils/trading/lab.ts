@@ -8,12 +8,12 @@
  */
 import { formatDay } from '../portfolio/dates';
 import { formatQty } from '../portfolio/quantity';
-import { backtest } from './backtest';
+import { backtest, prepareBacktest } from './backtest';
 import { toSeries } from './bars';
 import { trainMomentumModel } from './model';
-import { parseStrategy, strategyOperands } from './strategy';
+import { parseStrategy } from './strategy';
 import type { BacktestResult, Bar, Day, ModelReport, PriceSeries, Strategy, WalkForwardReport } from './types';
-import { walkForward } from './walkforward';
+import { walkForwardOf } from './walkforward';
 
 export interface LabSymbolBars {
   symbol: string;
@@ -64,12 +64,14 @@ export function labBacktest(input: LabBacktestInput): LabBacktestReport {
   const series = seriesFor(strategy, input);
   if (typeof series === 'string') return { ok: false, error: series, at: null };
   try {
-    const result = backtest(strategy, series, { from: input.from, to: input.to });
-    const wf = walkForward(strategy, series, input.folds ?? 4);
-    const usesModel = strategyOperands(strategy).some((op) => op.kind === 'model');
+    // One preparation: the signals (and the model, when a rule uses it) are computed once for both.
+    const prepared = prepareBacktest(strategy, series);
+    const result = prepared.run({ from: input.from, to: input.to });
+    const wf = walkForwardOf(prepared, input.folds ?? 4);
+    const trained = prepared.modelReport();
     let model: Omit<ModelReport, 'probability'> | null = null;
-    if (usesModel && strategy.kind === 'rules') {
-      const { probability: _dropped, ...rest } = trainMomentumModel(series[0]!);
+    if (trained !== null) {
+      const { probability: _dropped, ...rest } = trained;
       model = rest;
     }
     return { ok: true, strategy, result, walkForward: wf, model };

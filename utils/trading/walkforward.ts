@@ -29,9 +29,16 @@ function edgeOf(prepared: PreparedBacktest, from: number, to: number): number {
 }
 
 export function walkForward(strategy: Strategy, seriesList: PriceSeries[], folds = 4): WalkForwardReport {
+  return walkForwardOf(prepareBacktest(strategy, seriesList), folds);
+}
+
+/**
+ * The walk-forward check of a prepared backtest: its signals (and model) were
+ * evaluated once on the whole history (they are causal); each segment is its
+ * own run. Lets a caller that also shows the full backtest prepare it once.
+ */
+export function walkForwardOf(prepared: PreparedBacktest, folds = 4): WalkForwardReport {
   const blocks = Math.max(1, Math.floor(folds)) + 1;
-  // Signals are evaluated once on the whole history (they are causal); each segment is its own run.
-  const prepared = prepareBacktest(strategy, seriesList);
   const full = prepared.run({}, false);
   const dates = full.dates; // bars firstSignalIndex..end
   const bars = dates.length;
