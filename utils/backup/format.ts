@@ -46,6 +46,7 @@ import {
   StrategyRecordSchema,
   TradingSettingsSchema,
 } from '@/utils/db/schema-trading';
+import { CategoryRuleSchema, ImportMappingSchema, ImportRecordSchema, LeakMarkSchema } from '@/utils/db/schema-import';
 
 export const BACKUP_FORMAT = 'strata-backup';
 export const CURRENT_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
@@ -78,6 +79,10 @@ export const BACKUP_TABLES = {
   labAccounts: LabAccountSchema,
   labFills: LabFillSchema,
   optionPositions: OptionPositionRecordSchema,
+  imports: ImportRecordSchema,
+  importMappings: ImportMappingSchema,
+  categoryRules: CategoryRuleSchema,
+  leakMarks: LeakMarkSchema,
 } as const;
 
 export type BackupTableName = keyof typeof BACKUP_TABLES;

@@ -31,6 +31,7 @@ import type {
   StrategyRecord,
   TradingSettings,
 } from './schema-trading';
+import type { CategoryRule, ImportMapping, ImportRecord, LeakMark } from './schema-import';
 
 export class StrataDB extends Dexie {
   declare accounts: Table<Account, string>;
@@ -59,6 +60,10 @@ export class StrataDB extends Dexie {
   declare labFills: Table<LabFill, string>;
   declare optionPositions: Table<OptionPositionRecord, string>;
   declare tradingSettings: Table<TradingSettings, string>;
+  declare imports: Table<ImportRecord, string>;
+  declare importMappings: Table<ImportMapping, string>;
+  declare categoryRules: Table<CategoryRule, string>;
+  declare leakMarks: Table<LeakMark, string>;
 
   /**
    * @param name the IndexedDB database name (tests pass a fresh one each)
