@@ -174,6 +174,24 @@ export class Table {
     this.decimalComma = detectDecimalComma(values);
   }
 
+  /**
+   * Whether the row has a cell for every named header column (trailing
+   * unnamed header cells, as Schwab writes them, do not count). A shorter row
+   * — a file cut off mid-line, or split by another delimiter — is refused
+   * with the counts.
+   */
+  complete(row: CsvRow): boolean {
+    let needed = this.header.cells.length;
+    while (needed > 0 && normalizeHeader(this.header.cells[needed - 1]!) === '') needed--;
+    if (row.cells.length >= needed) return true;
+    this.fail(
+      row.line,
+      -1,
+      `the line has ${row.cells.length} cell${row.cells.length === 1 ? '' : 's'} where the header has ${needed}: it may be cut off or use another delimiter`,
+    );
+    return false;
+  }
+
   cell(row: CsvRow, at: number): string {
     return at < 0 ? '' : (row.cells[at] ?? '').replace(/\r$/, '').trim();
   }

@@ -42,7 +42,6 @@ export const FORMAT_IDS = [
   'ibkr-activity-statement',
   'ofx',
   'amazon-associates-earnings',
-  'amazon-associates-orders',
   'adsense',
   'youtube-revenue',
   'stripe-balance',
