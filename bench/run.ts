@@ -11,6 +11,8 @@ import { monteCarloCase100k, monteCarloCase10k, monteCarloCaseStreams } from './
 import { netWorthCase } from './cases/netWorth';
 import { planCase } from './cases/plan';
 import { tradingCase } from './cases/trading';
+import { importBench } from './cases/imports';
+import { leaksCase } from './cases/leaks';
 
 const BENCH_CASES: (() => BenchCase)[] = [
   netWorthCase,
@@ -21,9 +23,10 @@ const BENCH_CASES: (() => BenchCase)[] = [
   planCase,
   harvestCase,
   tradingCase,
+  leaksCase,
 ];
-/** Cases that time inside a browser: each prints its own report; false when its implementations disagree. */
-const BROWSER_BENCH_CASES: (() => Promise<boolean>)[] = [captureBrowserBench];
+/** Asynchronous cases (in a browser, or against IndexedDB): each prints its own report; false when its check fails. */
+const BROWSER_BENCH_CASES: (() => Promise<boolean>)[] = [captureBrowserBench, importBench];
 
 let failed = false;
 for (const makeCase of BENCH_CASES) {

@@ -8,6 +8,7 @@ import { projectCommand } from './commands/project';
 import { planCommand } from './commands/plan';
 import { harvestCommand, rebalanceCommand } from './commands/portfolio';
 import { backtestCommand, indicatorCommand } from './commands/trading';
+import { importCommand, leaksCommand } from './commands/imports';
 import { EXIT_USAGE, type CliResult, type Command } from './types';
 
 export type { CliResult } from './types';
@@ -21,6 +22,8 @@ export const COMMANDS: Readonly<Record<string, Command>> = {
   rebalance: rebalanceCommand,
   indicator: indicatorCommand,
   backtest: backtestCommand,
+  import: importCommand,
+  leaks: leaksCommand,
 };
 
 export function usageText(): string {

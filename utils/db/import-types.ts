@@ -4,7 +4,7 @@
  * (utils/importers, ParsedImport); nothing is written until commitImport,
  * which writes everything or nothing.
  */
-import type { ParsedImport, FormatId } from '../importers/types';
+import type { FormatId, ParsedImport } from '../importers/types';
 import type { AccountKind } from './schema';
 
 /** Where one of the file's accounts goes: an existing account, or a new one created on commit. */
@@ -55,6 +55,12 @@ export interface ImportPreview {
   duplicateLines: number[];
   /** Rows the reader refused (ParsedImport.errors), never written. */
   refused: number;
+  /**
+   * Rows read but that cannot be stored, left out like refused rows: a value
+   * the database refuses, or a sale of more shares than the account holds
+   * then (the portfolio could not replay it).
+   */
+  unstorable: { line: number; column: string; reason: string }[];
 }
 
 export interface ImportOutcome extends ImportPreview {

@@ -17,4 +17,6 @@ export * from './queries';
 export * from './schema';
 export * from './schema-plan';
 export * from './schema-portfolio';
+export * from './schema-import';
+export type { AccountChoice, ImportCommitInput, ImportOutcome, ImportPreview, ImportPreviewAccount } from './import-types';
 export { exportPortfolio, importPortfolio, loadPortfolio, portfolioTables, type ImportSummary } from './portfolio';

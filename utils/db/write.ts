@@ -19,6 +19,8 @@ import type { StrataDB } from './database';
 import { createCaptureWrites } from './capture-writes';
 import { createPortfolioWrites } from './portfolio-writes';
 import { createTradingWrites } from './trading-writes';
+import { createImportWrites } from './import-writes';
+import { restoreBackup } from './backup-io';
 import { checkRecord, NotFoundError, parseRecord, ValidationError, type FieldIssue } from './errors';
 import { createLookup, recordKinds, type RecordKind } from './record-kinds';
 import {
@@ -379,6 +381,7 @@ export function createStore(db: StrataDB, options: StoreOptions = {}) {
   const capture = createCaptureWrites({ db, kinds, now, newId, inTransaction, insert, update, remove });
   const portfolio = createPortfolioWrites({ db, kinds, now, newId, inTransaction, insert, update, remove, getSettings });
   const trading = createTradingWrites({ db, kinds, now, newId, inTransaction, insert, update, remove });
+  const imports = createImportWrites({ db, kinds, now, newId, inTransaction, insert, update, remove });
 
   return {
     // accounts
@@ -458,5 +461,11 @@ export function createStore(db: StrataDB, options: StoreOptions = {}) {
 
     // trading lab: bars, strategies, lab accounts and fills, options, settings (trading-writes.ts)
     ...trading,
+
+    // imports, saved mappings, categories, leak marks (import-writes.ts)
+    ...imports,
+
+    /** Replaces every table with a backup's contents, all or nothing; refuses a corrupt or newer backup (BackupRefusedError) changing nothing. */
+    restoreBackup: (text: string) => restoreBackup(db, text),
   };
 }
