@@ -5,6 +5,7 @@
  * of a transaction, and leak marks. See import-plan.ts for how records are
  * placed and deduplicated.
  */
+import type { Table } from 'dexie';
 import type { ColumnMapping } from '../importers/types';
 import { headerKey } from '../importers/mapping';
 import type { WriteContext } from './capture-writes';
@@ -30,7 +31,8 @@ function previewOf(plan: ImportPlan): ImportPreview {
 
 export function createImportWrites(ctx: WriteContext) {
   const { db, now, newId, inTransaction } = ctx;
-  const importTables = () => [db.accounts, db.streams, db.imports, ...IMPORT_TABLES.map((t) => db.table(t))];
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  const importTables = (): Table<any, string>[] => [db.accounts, db.streams, db.imports, ...IMPORT_TABLES.map((t) => db.table<unknown, string>(t))];
 
   async function previewImport(input: ImportCommitInput): Promise<ImportPreview> {
     return previewOf(await planImport(db, input, newId));

@@ -110,7 +110,7 @@ export function readCsv(text: string, encoding = 'utf-8', options: ReadOptions =
     step(result) {
       const end = result.meta.cursor;
       const cells = result.data;
-      if (cells.length > 1 || (cells.length === 1 && cells[0]!.trim() !== '')) rows.push({ line, cells });
+      if (cells.some((cell) => cell.trim() !== '')) rows.push({ line, cells });
       for (let at = text.indexOf('\n', start); at !== -1 && at < end; at = text.indexOf('\n', at + 1)) line++;
       start = end;
       if (onProgress && end >= nextReport) {

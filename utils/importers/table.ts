@@ -231,6 +231,7 @@ export class Table {
     }
     const parsed = parseMoney(value, { currency, locale: this.decimalComma ? 'de-DE' : 'en-US' });
     if (!parsed.ok) return this.fail(row.line, at, `"${value}" is not an amount: ${parsed.reason}`);
+    if (parsed.value.approximate) return this.fail(row.line, at, `"${value}" is a rounded figure, not an exact amount`);
     return { minor: parsed.value.minor, currency: parsed.value.currency };
   }
 
