@@ -77,7 +77,7 @@ export function RecordsTable(props: { records: readonly ImportedRecord[]; locale
 }
 
 /** Refused rows: line, column, reason (the first 200, then how many more). */
-export function RefusedTable(props: { errors: readonly ImportError[]; locale: string; testId: string; limit?: number }) {
+export function RefusedTable(props: { errors: readonly ImportError[]; locale: string; testId: string; limit?: number; caption?: string }) {
   const limit = props.limit ?? REFUSED_SHOWN;
   if (props.errors.length === 0) return null;
   const shown = props.errors.slice(0, limit);
@@ -85,7 +85,7 @@ export function RefusedTable(props: { errors: readonly ImportError[]; locale: st
     <div data-testid={props.testId}>
       <table>
         <caption style="text-align:left" class="form-error">
-          {plural(props.errors.length, 'row was refused and will not be imported', 'rows were refused and will not be imported', props.locale)}:
+          {props.caption ?? plural(props.errors.length, 'row was refused and will not be imported', 'rows were refused and will not be imported', props.locale)}:
         </caption>
         <thead>
           <tr>
@@ -220,8 +220,14 @@ export function ImportPreview(props: {
           )}
           <p data-testid="import-add">{toAdd > 0 ? `To add: ${tableCountsText(preview.add, locale)}.` : 'Nothing new to add.'}</p>
           {preview.duplicates > 0 && <p data-testid="import-duplicates">{duplicatesText(preview.duplicates, preview.duplicateLines, locale)}</p>}
+          <RefusedTable
+            errors={preview.unstorable}
+            locale={locale}
+            testId="import-unstorable"
+            caption={plural(preview.unstorable.length, 'row was read but cannot be stored, and will be left out', 'rows were read but cannot be stored, and will be left out', locale)}
+          />
           <button type="button" class="primary" data-testid="import-commit" disabled={busy || toAdd === 0} onClick={commit}>
-            {commitButtonText(toAdd, preview.refused, locale)}
+            {commitButtonText(toAdd, preview.refused + preview.unstorable.length, locale)}
           </button>
         </>
       )}

@@ -12,6 +12,9 @@ import { TradingSection } from './TradingSection';
 import { BalancesSection } from './BalancesSection';
 import { SettingsSection } from './SettingsSection';
 import { SourcesSection } from './SourcesSection';
+import { ImportSection } from './ImportSection';
+import { BackupSection } from './BackupSection';
+import { LeaksSection } from './LeaksSection';
 
 export function OptionsApp() {
   const settings = useAppSettings();
@@ -27,23 +30,29 @@ export function OptionsApp() {
         <a href="#income-heading">Income</a>
         <a href="#portfolio-heading">Portfolio</a>
         <a href="#trading-heading">Trading lab</a>
+        <a href="#leaks-heading">Leaks</a>
+        <a href="#import-heading">Import</a>
         <a href="#networth-heading">Net worth</a>
         <a href="#streams-heading">Streams</a>
         <a href="#budget-heading">Budget</a>
         <a href="#accounts-heading">Accounts</a>
         <a href="#sources-heading">Sources</a>
+        <a href="#backup-heading">Backup</a>
         <a href="#settings-heading">Settings</a>
       </nav>
       <PlanSection settings={settings} locale={locale} />
       <IncomeSection settings={settings} locale={locale} />
       <PortfolioSection settings={settings} locale={locale} />
       <TradingSection settings={settings} locale={locale} />
+      <LeaksSection settings={settings} locale={locale} />
+      <ImportSection settings={settings} locale={locale} />
       <NetWorthSection settings={settings} locale={locale} />
       <StreamsSection settings={settings} locale={locale} />
       <BudgetSection settings={settings} locale={locale} />
       <AccountsSection baseCurrency={settings.baseCurrency} />
       <BalancesSection locale={locale} />
       <SourcesSection />
+      <BackupSection locale={locale} />
       <SettingsSection settings={settings} />
     </main>
   );

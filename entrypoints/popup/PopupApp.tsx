@@ -7,6 +7,7 @@ import { useNetWorth } from '@/components/useNetWorth';
 import { useIncomeMonth } from '@/components/useIncomeMonth';
 import { CaptureActions } from './CaptureActions';
 import { PopupPlan } from './PopupPlan';
+import { PopupLeaks } from './PopupLeaks';
 
 const CHANGE_DAYS = 30;
 
@@ -96,6 +97,7 @@ export function PopupApp() {
         )}
       </section>
       <PopupPlan locale={locale} />
+      {settings && <PopupLeaks settings={settings} locale={locale} />}
       <CaptureActions />
       <p style="margin-bottom:0">
         <a href="/options.html" target="_blank">
