@@ -179,8 +179,9 @@ export async function planImport(db: StrataDB, input: ImportCommitInput, newId: 
       case 'transaction': {
         table = 'transactions';
         const merchant = normalizeMerchant(r.description).name;
-        record = { id: idFor('imp-', `t|${accountId}|${r.date}|${r.amount.minor}|${r.amount.currency}|${r.description}`), accountId, at: noonOf(r.date), amount: r.amount, description: r.description.slice(0, 500), merchant: merchant.slice(0, 200), source: 'import', provenance };
-        if (r.category) record.category = r.category.slice(0, 100);
+        // The bank's own category is kept as provenance, not as `category`: that field is the person's label, which trains the classifier.
+        const withCategory = r.category ? { ...provenance, label: `Bank category: ${r.category}`.slice(0, 500) } : provenance;
+        record = { id: idFor('imp-', `t|${accountId}|${r.date}|${r.amount.minor}|${r.amount.currency}|${r.description}`), accountId, at: noonOf(r.date), amount: r.amount, description: r.description.slice(0, 500), merchant: merchant.slice(0, 200), source: 'import', provenance: withCategory };
         break;
       }
       case 'trade': {
