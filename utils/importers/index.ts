@@ -141,7 +141,9 @@ function readDecoded(text: string, encoding: string, options: ReadImportOptions)
     return {
       format: textFormat.id, records: out.records, errors: out.errors, notes: out.notes,
       candidates: textScores.sort((a, b) => b.score - a.score || a.order - b.order).map(({ f, score }) => ({ id: f.id, label: f.label, score })),
-      encoding, delimiter: '', rowsRead: lines.size, group: textFormat.group, institution: textFormat.institution,
+      encoding, delimiter: '', rowsRead: lines.size, group: textFormat.group,
+      // An OFX file names its institution (<FI><ORG>): created accounts carry that name.
+      institution: (out as { institution?: string }).institution ?? textFormat.institution,
       ...(out.dateOrder ? { dateOrder: out.dateOrder } : {}),
     };
   }
