@@ -43,7 +43,7 @@ export function generateTransactionsCsv(rows: number, seed = 7): string {
   const random = seededRandom(seed);
   const start = Date.UTC(2023, 10, 1);
   const lines: [number, string][] = [];
-  for (let month = 0; month < 36; month++) {
+  for (let month = 0; month <= 36; month++) {
     for (const [i, [name, minor, period]] of SUBSCRIPTIONS.entries()) {
       if (period === 'yearly' && month % 12 !== i % 12) continue;
       const price = i === 0 && month >= 26 ? 1799 : minor; // Netflix's price rise

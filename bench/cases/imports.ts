@@ -132,8 +132,8 @@ async function chromiumOnce(bytes: Uint8Array): Promise<void> {
   const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox'] });
   try {
     const page = await browser.newPage();
-    await page.route('http://strata.bench/**', (route) => route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>bench</title>' }));
-    await page.goto('http://strata.bench/');
+    await page.route('http://localhost/strata-bench/**', (route) => route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>bench</title>' }));
+    await page.goto('http://localhost/strata-bench/');
     await page.addScriptTag({ content: result.outputFiles[0]!.text });
     const csv = new TextDecoder().decode(bytes);
     const run = (await page.evaluate((text) => (globalThis as unknown as { __strataImport(t: string): Promise<{ readMs: number; totalMs: number; added: number; count: number }> }).__strataImport(text), csv));

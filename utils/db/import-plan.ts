@@ -14,7 +14,8 @@ import { normalizeMerchant } from '../analytics/merchants';
 import type { ImportError, ImportedRecord } from '../importers/types';
 import { parseQty } from '../portfolio/quantity';
 import type { StrataDB } from './database';
-import { checkRecord } from './errors';
+import * as v from 'valibot';
+import { checkRecord, toFieldIssue } from './errors';
 import type { AccountChoice, ImportCommitInput, ImportPreview } from './import-types';
 import {
   AccountSchema,
@@ -29,13 +30,12 @@ import {
   type Stream,
 } from './schema';
 import { dividendStreamName, TradeSchema } from './schema-portfolio';
-import type { GenericSchema } from 'valibot';
 
 /** The tables an import adds records to. */
 export const IMPORT_TABLES = ['transactions', 'trades', 'incomeEvents', 'holdings', 'taxLots', 'balanceSnapshots'] as const;
 export type ImportTable = (typeof IMPORT_TABLES)[number];
 
-const SCHEMAS: Record<ImportTable, GenericSchema> = {
+const SCHEMAS: Record<ImportTable, v.GenericSchema> = {
   transactions: TransactionSchema,
   trades: TradeSchema,
   incomeEvents: IncomeEventSchema,
@@ -164,9 +164,10 @@ export async function planImport(db: StrataDB, input: ImportCommitInput, newId: 
   const today = new Date(now).toISOString().slice(0, 10);
   const importDescription = (line: number) => `Imported from ${input.fileName} line ${line}`;
   const idFor = (prefix: string, text: string) => {
-    const n = (seen.get(text) ?? 0) + 1;
-    seen.set(text, n);
-    return `${prefix}${fingerprint(n === 1 ? text : `${text}#${n}`)}`;
+    const hash = fingerprint(text);
+    const n = (seen.get(hash) ?? 0) + 1;
+    seen.set(hash, n);
+    return `${prefix}${n === 1 ? hash : fingerprint(`${text}#${n}`)}`;
   };
 
   for (const r of records) {
@@ -218,12 +219,13 @@ export async function planImport(db: StrataDB, input: ImportCommitInput, newId: 
         break;
       }
     }
-    const checked = checkRecord(SCHEMAS[table], record, '');
-    if (checked.issues.length > 0) {
-      unstorable.push({ line: r.line, column: '', reason: `cannot be stored: ${checked.issues.map((i) => i.message).join('; ')}` });
+    // The record is built without undefined fields, so valibot can check it as it is (checkRecord would copy it first).
+    const checked = v.safeParse(SCHEMAS[table], record);
+    if (!checked.success) {
+      unstorable.push({ line: r.line, column: '', reason: `cannot be stored: ${checked.issues.map((i) => toFieldIssue(i).message).join('; ')}` });
       continue;
     }
-    out[table].push(checked.record as { id: string });
+    out[table].push(checked.output as { id: string });
     lines[table].push(r.line);
   }
 

@@ -22,7 +22,7 @@ import {
 } from './schema-import';
 
 /** How many records go into IndexedDB per bulkAdd (fake-indexeddb's request queue is quadratic in its length). */
-const CHUNK = 2000;
+const CHUNK = 10_000;
 
 function previewOf(plan: ImportPlan): ImportPreview {
   const { accounts, streams, add, duplicates, duplicateLines, refused, unstorable } = plan;

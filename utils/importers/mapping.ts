@@ -256,18 +256,27 @@ export function parseWithMapping(table: CsvTable, headerIndex: number, mapping: 
     return flip({ minor, currency: (credit ?? debit)!.currency });
   };
 
+  const firstHeaderCell = (header.cells[0] ?? '').trim().toLowerCase();
   for (const row of rows) {
-    const nonEmpty = row.cells.filter((cell) => cell.trim() !== '');
-    if (trimmedHeader(row.cells).join('\u0001') === headerCells) {
+    // Cheap tests first: most rows are plain data (100,000-row files).
+    const firstCell = row.cells[0] ?? '';
+    if (row.cells.length >= width && firstCell.trim().toLowerCase() === firstHeaderCell && trimmedHeader(row.cells).join('\u0001') === headerCells) {
       repeats++;
       continue;
     }
-    if (nonEmpty.length === 1 && !/^[\d(+-]/.test(nonEmpty[0]!.trim()) && !parseDate(nonEmpty[0]!).ok) {
+    let nonEmptyCount = 0;
+    let firstNonEmpty = '';
+    for (const cell of row.cells) {
+      if (cell.trim() === '') continue;
+      if (nonEmptyCount++ === 0) firstNonEmpty = cell.trim();
+      if (nonEmptyCount > 1) break;
+    }
+    if (nonEmptyCount === 1 && !/^[\d(+-]/.test(firstNonEmpty) && !parseDate(firstNonEmpty).ok) {
       textLines++;
       continue;
     }
     const dateCell = t.cell(row, at.date);
-    if (!parseDate(dateCell, t.dateOrder).ok && (TOTAL.test(dateCell) || TOTAL.test(nonEmpty[0]?.trim() ?? ''))) {
+    if ((TOTAL.test(dateCell) || TOTAL.test(firstNonEmpty)) && !parseDate(dateCell, t.dateOrder).ok) {
       totals++;
       continue;
     }
