@@ -119,8 +119,10 @@ export function useImport(currency: string): ImportFlow {
     const read = async (options: ReadOptions): Promise<void> => {
       const id = ++seq.current;
       const current = () => seq.current === id;
+      // Progress arrives on the callback's own channel, so a last report can come after the reading itself: ignore it then.
+      let finished = false;
       const onProgress = (share: number) => {
-        if (current()) setState((s) => ({ ...s, progress: share }));
+        if (current() && !finished) setState((s) => ({ ...s, progress: share }));
       };
       setState((s) => ({ ...s, progress: 0, error: undefined }));
       try {
@@ -146,8 +148,10 @@ export function useImport(currency: string): ImportFlow {
             mappingStart = suggestMapping(reading.header);
           }
         }
+        finished = true;
         setState((s) => ({ ...s, reading, options: used, mode, saved, mappingStart, progress: undefined, error: undefined, readingId: id }));
       } catch (error) {
+        finished = true;
         if (current()) setState((s) => ({ ...s, progress: undefined, error: `${file.current?.name ?? 'The file'} could not be read: ${message(error)}` }));
       }
     };
