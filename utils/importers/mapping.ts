@@ -9,6 +9,7 @@ import { INCOME_KINDS } from '../db/schema';
 import { parseDate } from './dates';
 import { normalizeHeader, readDecimal, Table } from './table';
 import type { ColumnMapping, CsvRow, CsvTable, FormatOptions, FormatOutput, ImportedRecord } from './types';
+import { plural } from './words';
 
 export type ColumnRole = keyof ColumnMapping['columns'];
 
@@ -198,9 +199,6 @@ const TOTAL = /^(total|totals|sum|summe|saldo|balance|opening balance|closing ba
 
 const KIND_WORDS = { transaction: 'transactions', trade: 'trades', income: 'income' } as const;
 
-function plural(n: number, one: string, many: string): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
 
 /** Reads the rows under `headerIndex` as the mapping says: transactions, trades or income. */
 export function parseWithMapping(table: CsvTable, headerIndex: number, mapping: ColumnMapping, options: FormatOptions): FormatOutput {

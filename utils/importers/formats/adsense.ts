@@ -22,6 +22,7 @@
 import { minorDigits } from '../../money';
 import { normalizeHeader, Table } from '../table';
 import type { CsvRow, CsvTable, FormatOptions, FormatOutput, ImportFormat, IncomeRecord } from '../types';
+import { plural } from '../words';
 
 const EARNINGS = /^estimated earnings(?: \(([a-z]{3})\))?$/;
 const OTHER_COLUMNS = [
@@ -50,9 +51,6 @@ function findAdsenseHeader(rows: readonly CsvRow[]): Header | undefined {
   return undefined;
 }
 
-function plural(n: number, one: string, many: string): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
 
 function detect(rows: readonly CsvRow[]): number {
   const header = findAdsenseHeader(rows);

@@ -19,6 +19,7 @@
  */
 import { findHeader, headerMatches, normalizeHeader, Table } from '../table';
 import type { CsvRow, CsvTable, FormatOptions, FormatOutput, ImportFormat, IncomeRecord } from '../types';
+import { plural } from '../words';
 
 const REQUIRED = ['Category', 'Name', 'ASIN', 'Tracking ID', 'Date Shipped'];
 const OPTIONAL = ['Seller', 'Items Shipped', 'Returns', 'Device Type Group', 'Direct/Indirect'];
@@ -42,9 +43,6 @@ function currencyFor(unit: string, options: FormatOptions): string {
   return SYMBOLS[unit] ?? options.currency ?? 'USD';
 }
 
-function plural(n: number, one: string, many: string): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
 
 function detect(rows: readonly CsvRow[]): number {
   const at = findHeader(rows, REQUIRED);

@@ -14,6 +14,7 @@
  */
 import { detectByHeader, findHeader, Table } from '../table';
 import type { CsvRow, CsvTable, FormatOptions, FormatOutput, ImportedRecord, ImportFormat } from '../types';
+import { plural } from '../words';
 
 const INSTITUTION = 'Betterment';
 const SOURCE = 'Dividends and interest';
@@ -22,9 +23,6 @@ const TX_OPTIONAL = ['Goal Name', 'Account Name', 'Date Created', 'Date Complete
 const LOT_REQUIRED = ['Symbol', 'Shares', 'PurchaseDate', 'CostBasis'];
 const LOT_OPTIONAL = ['Account', 'Account #', 'MarketValue', '$UnrealizedGain/Loss', '%UnrealizedGain/Loss'];
 
-function plural(n: number, one: string, many: string): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
 
 /** True when a date cell is numeric (03/04/2026), where the order matters. */
 function numericDates(rows: readonly CsvRow[], cols: number[]): boolean {

@@ -9,12 +9,11 @@ import type { Money } from '../../money';
 import { detectByHeader, findHeader, Table } from '../table';
 import { parseDate } from '../dates';
 import type { CsvRow, CsvTable, FormatOptions, FormatOutput, ImportedRecord, ImportFormat } from '../types';
+import { plural, was } from '../words';
 
 const INSTITUTION = 'Fidelity';
 const SOURCE = 'Dividends and interest';
 
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
-const was = (n: number) => (n === 1 ? 'was' : 'were');
 const blank = (row: CsvRow) => row.cells.every((c) => c.trim() === '');
 const filled = (row: CsvRow) => row.cells.filter((c) => c.trim() !== '').length;
 

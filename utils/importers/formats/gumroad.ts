@@ -25,6 +25,7 @@
 import { formatMoneyPlain } from '../../money';
 import { findHeader, headerMatches, Table } from '../table';
 import type { CsvRow, CsvTable, FormatOptions, FormatOutput, ImportFormat, IncomeRecord } from '../types';
+import { plural } from '../words';
 
 const REQUIRED = ['Purchase ID', 'Item Name', 'Purchase Date', 'Sale Price ($)', 'Net Total ($)'];
 const OPTIONAL = [
@@ -34,9 +35,6 @@ const OPTIONAL = [
 const CURRENCY = 'USD';
 const NUMERIC_DATE = /^\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}/;
 
-function plural(n: number, one: string, many: string): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
 
 function flag(t: Table, row: CsvRow, col: number): boolean {
   return /^(1|true|yes)$/i.test(t.cell(row, col));

@@ -75,9 +75,9 @@ export function taxDescription(amount: Money, description: string): string {
   return `${amount.minor > 0 ? 'Tax withholding refunded' : 'Tax withheld'}: ${description}`;
 }
 
-export function plural(n: number, one: string, many: string): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
+import { plural } from '../words';
+
+export { plural };
 
 export function roundingNote(count: number): string[] {
   if (count === 0) return [];

@@ -31,6 +31,7 @@
 import { formatMoneyPlain } from '../../money';
 import { headerMatches, normalizeHeader, Table } from '../table';
 import type { CsvRow, CsvTable, FormatOptions, FormatOutput, ImportFormat, IncomeRecord } from '../types';
+import { plural } from '../words';
 
 const ORDER = ['Order Number', 'Order ID', 'Order #', 'Identifier'];
 const DATE = ['Created At', 'Created', 'Order Date', 'Date'];
@@ -41,9 +42,6 @@ const REQUIRED_GROUPS = [ORDER, DATE, PRODUCT, STATUS, ['Total'], ['Tax']];
 const OPTIONAL = ['Customer Name', 'Customer Email', 'Subtotal', 'Discount', 'Currency', 'Refunded', 'Refunded Amount', 'Variant', 'Variant Name'];
 const NUMERIC_DATE = /^\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}/;
 
-function plural(n: number, one: string, many: string): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
 
 function findOrdersHeader(rows: readonly CsvRow[]): number {
   const end = Math.min(rows.length, 40);

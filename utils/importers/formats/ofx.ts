@@ -19,6 +19,7 @@ import type { Money } from '../../money';
 import type { FormatOptions, FormatOutput, ImportFormat } from '../types';
 import { abs, entryCurrency, neg, OfxReader, type Statement } from './ofx-reader';
 import { child, findAll, leaf, parseOfxTree, type OfxNode, type OfxTree } from './ofx-sgml';
+import { plural } from '../words';
 
 const SOURCE = 'Dividends and interest';
 const STATEMENTS = ['INVSTMTRS', 'STMTRS', 'CCSTMTRS'];
@@ -233,9 +234,6 @@ function cutOff(tree: OfxTree, r: OfxReader, notes: string[]): void {
   );
 }
 
-function plural(n: number, one: string, many: string): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
 
 /**
  * Reads an OFX/QFX text. The output also carries `institution`: the file's

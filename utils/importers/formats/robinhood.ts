@@ -7,12 +7,11 @@
 import { detectByHeader, findHeader, Table } from '../table';
 import type { CsvRow, CsvTable, FormatOptions, FormatOutput, ImportedRecord, ImportFormat } from '../types';
 import type { IncomeKind } from '../../db/schema';
+import { plural, was } from '../words';
 
 const COLUMNS = ['Activity Date', 'Process Date', 'Settle Date', 'Instrument', 'Trans Code'];
 const OPTIONAL = ['Description', 'Quantity', 'Price', 'Amount'];
 
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
-const was = (n: number) => (n === 1 ? 'was' : 'were');
 const blank = (row: CsvRow) => row.cells.every((c) => c.trim() === '');
 
 type Kind = 'buy' | 'sell' | 'option-buy' | 'option-sell' | 'expiry' | 'income' | 'tax' | 'shares' | 'cash';

@@ -7,11 +7,11 @@
 import { detectByHeader, findHeader, headerMatches, Table } from '../table';
 import { parseDate } from '../dates';
 import type { CsvRow, CsvTable, FormatOptions, FormatOutput, ImportedRecord, ImportFormat } from '../types';
+import { plural } from '../words';
 
 const INSTITUTION = 'Charles Schwab';
 const SOURCE = 'Dividends and interest';
 
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 const blank = (row: CsvRow) => row.cells.every((c) => c.trim() === '');
 
 function roundingNote(n: number): string[] {

@@ -39,6 +39,7 @@
 import { findHeader, headerMatches, Table } from '../table';
 import type { CsvRow, CsvTable, FormatOptions, FormatOutput, ImportFormat, IncomeRecord } from '../types';
 import type { IncomeKind } from '../../db/schema';
+import { plural } from '../words';
 
 const ITEMIZED = ['balance_transaction_id', 'gross', 'fee', 'net', 'reporting_category'];
 const ITEMIZED_OPTIONAL = ['created_utc', 'created', 'available_on_utc', 'currency', 'description', 'source_id'];
@@ -73,9 +74,6 @@ const MOVE_NOTES: Record<string, [string, string]> = {
   reserve: ['reserve hold or release', 'reserve holds or releases'],
 };
 
-function plural(n: number, one: string, many: string): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
 
 function numericDates(t: Table, rows: readonly CsvRow[], col: number): boolean {
   return rows.some((r) => NUMERIC_DATE.test(t.cell(r, col)));

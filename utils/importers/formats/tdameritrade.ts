@@ -7,13 +7,12 @@
  */
 import { detectByHeader, findHeader, Table } from '../table';
 import type { CsvRow, CsvTable, FormatOptions, FormatOutput, ImportedRecord, ImportFormat } from '../types';
+import { plural, was } from '../words';
 
 const COLUMNS = ['DATE', 'TRANSACTION ID', 'DESCRIPTION', 'QUANTITY', 'SYMBOL', 'PRICE', 'AMOUNT'];
 const OPTIONAL = ['COMMISSION', 'REG FEE', 'SHORT-TERM RDM FEE', 'FUND REDEMPTION FEE', 'DEFERRED SALES CHARGE'];
 const FEE_COLUMNS = OPTIONAL;
 
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
-const was = (n: number) => (n === 1 ? 'was' : 'were');
 const blank = (row: CsvRow) => row.cells.every((c) => c.trim() === '');
 
 type Kind = 'buy' | 'sell' | 'dividend' | 'interest' | 'tax' | 'cash';

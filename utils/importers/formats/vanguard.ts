@@ -9,12 +9,11 @@ import type { Money } from '../../money';
 import { detectByHeader, headerMatches, Table } from '../table';
 import type { DateOrderResolution } from '../dates';
 import type { CsvRow, CsvTable, FormatOptions, FormatOutput, ImportedRecord, ImportError, ImportFormat } from '../types';
+import { plural, was } from '../words';
 
 const INSTITUTION = 'Vanguard';
 const SOURCE = 'Dividends and interest';
 
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
-const was = (n: number) => (n === 1 ? 'was' : 'were');
 const blank = (row: CsvRow) => row.cells.every((c) => c.trim() === '');
 const abs = (m: Money): Money => ({ minor: Math.abs(m.minor), currency: m.currency });
 const negAbs = (m: Money): Money => ({ minor: -Math.abs(m.minor), currency: m.currency });

@@ -27,6 +27,7 @@
 import { minorDigits } from '../../money';
 import { normalizeHeader, Table } from '../table';
 import type { CsvRow, CsvTable, FormatOptions, FormatOutput, ImportFormat, IncomeRecord } from '../types';
+import { plural } from '../words';
 
 /** Preferred first: the total estimated revenue, then the older name, then ads only. */
 const REVENUE = [
@@ -61,9 +62,6 @@ function findRevenueHeader(rows: readonly CsvRow[]): Header | undefined {
   return undefined;
 }
 
-function plural(n: number, one: string, many: string): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
 
 function detect(rows: readonly CsvRow[]): number {
   const header = findRevenueHeader(rows);
