@@ -15,3 +15,13 @@ export interface Command {
 
 /** Exit code for usage errors and refusals. */
 export const EXIT_USAGE = 2;
+
+/** One JSON line on stdout. */
+export const printJson = (value: unknown, exitCode = 0): CliResult => ({ stdout: `${JSON.stringify(value)}\n`, stderr: '', exitCode });
+
+/** A usage error on stderr with the command's synopsis; exit status EXIT_USAGE. */
+export const usageError = (command: string, usage: string, error: string): CliResult => ({
+  stdout: '',
+  stderr: `strata ${command}: ${error}\nusage: strata ${usage}\n`,
+  exitCode: EXIT_USAGE,
+});

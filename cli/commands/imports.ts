@@ -13,14 +13,8 @@ import { FORMAT_IDS, type DateOrder, type FormatId, type ImportReading } from '.
 import { isCurrencyCode } from '../../utils/money';
 import { parseDay } from '../../utils/portfolio/dates';
 import { parseArgs } from '../args';
-import { EXIT_USAGE, type CliResult, type Command } from '../types';
+import { EXIT_USAGE, printJson as print, usageError, type CliResult, type Command } from '../types';
 
-const print = (value: unknown, exitCode = 0): CliResult => ({ stdout: `${JSON.stringify(value)}\n`, stderr: '', exitCode });
-const usageError = (command: string, usage: string, error: string): CliResult => ({
-  stdout: '',
-  stderr: `strata ${command}: ${error}\nusage: strata ${usage}\n`,
-  exitCode: EXIT_USAGE,
-});
 
 const DATE_ORDERS: readonly DateOrder[] = ['MDY', 'DMY', 'YMD'];
 

@@ -17,9 +17,8 @@ import { qtyToNumber } from '../../utils/portfolio/quantity';
 import { rebalance } from '../../utils/portfolio/rebalance';
 import type { ClassDrift, Day, DriftReport, HarvestCandidate, Ledger, Portfolio, RebalanceTrade } from '../../utils/portfolio/types';
 import { parseArgs } from '../args';
-import { EXIT_USAGE, type CliResult, type Command } from '../types';
+import { EXIT_USAGE, printJson as print, type CliResult, type Command } from '../types';
 
-const print = (value: unknown, exitCode = 0): CliResult => ({ stdout: `${JSON.stringify(value)}\n`, stderr: '', exitCode });
 
 type Loaded = { ok: true; portfolio: Portfolio; ledger: Ledger; date: Day } | { ok: false; result: CliResult };
 

@@ -14,14 +14,8 @@ import { parseStrategy } from '../../utils/trading/strategy';
 import { walkForwardOf } from '../../utils/trading/walkforward';
 import { INDICATOR_NAMES, type Fill, type IndicatorName, type Metrics, type PriceSeries, type TradeRecord } from '../../utils/trading/types';
 import { parseArgs } from '../args';
-import { EXIT_USAGE, type CliResult, type Command } from '../types';
+import { EXIT_USAGE, printJson as print, usageError, type CliResult, type Command } from '../types';
 
-const print = (value: unknown, exitCode = 0): CliResult => ({ stdout: `${JSON.stringify(value)}\n`, stderr: '', exitCode });
-const usageError = (command: string, usage: string, error: string): CliResult => ({
-  stdout: '',
-  stderr: `strata ${command}: ${error}\nusage: strata ${usage}\n`,
-  exitCode: EXIT_USAGE,
-});
 
 /** Rounds for stable, readable JSON: money to cents, prices to 6 decimals, ratios to 6 decimals. */
 const round = (x: number, decimals: number) => (Number.isFinite(x) ? Number(x.toFixed(decimals)) : null);

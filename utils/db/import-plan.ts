@@ -11,6 +11,7 @@
  * Trades get "imp-b-…"/"imp-s-…" ids so a day's buys replay before its sells.
  */
 import { normalizeMerchant } from '../analytics/merchants';
+import { fingerprint } from '../importers/fingerprint';
 import type { ImportError, ImportedRecord } from '../importers/types';
 import { parseQty } from '../portfolio/quantity';
 import type { StrataDB } from './database';
@@ -29,6 +30,7 @@ import {
   type Layer,
   type Stream,
 } from './schema';
+import { existingDividendStream } from './portfolio-writes';
 import { dividendStreamName, TradeSchema } from './schema-portfolio';
 
 /** The tables an import adds records to. */
@@ -48,18 +50,6 @@ export interface ImportPlan extends ImportPreview {
   newAccounts: Account[];
   newStreams: Stream[];
   records: Record<ImportTable, { id: string }[]>;
-}
-
-/** Two FNV-1a 32-bit hashes of the text, as 16 hex digits. */
-export function fingerprint(text: string): string {
-  let a = 0x811c9dc5;
-  let b = 0x050c5d1f;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    a = Math.imul(a ^ c, 0x01000193);
-    b = Math.imul(b ^ c, 0x01000193) ^ (b >>> 13);
-  }
-  return (a >>> 0).toString(16).padStart(8, '0') + (b >>> 0).toString(16).padStart(8, '0');
 }
 
 /** Noon UTC of a YYYY-MM-DD day: the day reads the same in every time zone from UTC−11 to UTC+11. */
@@ -89,7 +79,8 @@ export async function planImport(db: StrataDB, input: ImportCommitInput, newId: 
   const now = input.now ?? Date.now();
   const { records } = input.reading;
   const accounts = (await db.accounts.toArray()).filter((a) => a.archivedAt === undefined);
-  const streams = (await db.streams.toArray()).filter((s) => s.archivedAt === undefined);
+  const allStreams = await db.streams.toArray();
+  const streams = allStreams.filter((s) => s.archivedAt === undefined);
   const isBank = input.format.startsWith('bank-') || input.format === 'mapping';
 
   // ---- accounts, per label of the file
@@ -140,10 +131,7 @@ export async function planImport(db: StrataDB, input: ImportCommitInput, newId: 
     const key = `${account?.id ?? ''}|${lower(name)}`;
     let stream = streamOf.get(key);
     if (!stream) {
-      stream = account
-        ? streams.find((s) => s.accountId === account.id && s.layer === 'foundation' && s.name === name) ??
-          streams.find((s) => s.accountId === account.id && s.layer === 'foundation')
-        : streams.find((s) => lower(s.name) === lower(name));
+      stream = account ? existingDividendStream(allStreams, account) : streams.find((s) => lower(s.name) === lower(name));
       if (!stream) {
         stream = { id: newId(), name, layer: layerOfIncome(r.incomeKind), startedAt: noonOf(r.date), hoursPerMonth: 0 };
         if (account) stream.accountId = account.id;

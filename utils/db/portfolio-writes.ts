@@ -62,13 +62,23 @@ export async function dividendStreamFor(
   newId: () => string,
 ): Promise<{ stream: Stream; created: boolean }> {
   const name = dividendStreamName(account);
-  const linked = await db.streams.where('accountId').equals(account.id).filter((s) => s.layer === 'foundation').toArray();
-  const open = linked.filter((s) => s.archivedAt === undefined).sort((a, b) => a.startedAt - b.startedAt || (a.id < b.id ? -1 : 1));
-  const found = linked.find((s) => s.name === name) ?? open[0];
+  const found = existingDividendStream(await db.streams.where('accountId').equals(account.id).toArray(), account);
   if (found) return { stream: found, created: false };
   const stream = parseRecord(StreamSchema, { id: newId(), name, layer: 'foundation', accountId: account.id, startedAt, hoursPerMonth: 0 });
   await db.streams.add(stream);
   return { stream, created: true };
+}
+
+/**
+ * The account's dividend stream among `streams`, if it has one: its
+ * Foundation stream named dividendStreamName(account), else its earliest
+ * open Foundation stream.
+ */
+export function existingDividendStream(streams: readonly Stream[], account: Pick<Account, 'id' | 'institution' | 'name'>): Stream | undefined {
+  const name = dividendStreamName(account);
+  const linked = streams.filter((s) => s.accountId === account.id && s.layer === 'foundation');
+  const open = linked.filter((s) => s.archivedAt === undefined).sort((a, b) => a.startedAt - b.startedAt || (a.id < b.id ? -1 : 1));
+  return linked.find((s) => s.name === name) ?? open[0];
 }
 
 /** The dividend a reinvest trade paid: quantity × price, rounded half to even (0 for other sides). */

@@ -7,6 +7,7 @@
 import { isCurrencyCode, type Money } from '../money';
 import { INCOME_KINDS } from '../db/schema';
 import { parseDate } from './dates';
+import { fingerprint } from './fingerprint';
 import { normalizeHeader, readDecimal, Table } from './table';
 import type { ColumnMapping, CsvRow, CsvTable, FormatOptions, FormatOutput, ImportedRecord } from './types';
 import { plural } from './words';
@@ -106,15 +107,6 @@ export function firstLineText(table: CsvTable): string {
   return text.length > 100 ? `${text.slice(0, 100)}…` : text;
 }
 
-function fnv1a(text: string, basis: number): string {
-  let h = basis >>> 0;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193) >>> 0;
-  }
-  return h.toString(16).padStart(8, '0');
-}
-
 function trimmedHeader(header: readonly string[]): string[] {
   const cells = header.map(normalizeHeader);
   while (cells.length > 0 && cells[cells.length - 1] === '') cells.pop();
@@ -124,7 +116,7 @@ function trimmedHeader(header: readonly string[]): string[] {
 /** A stable id (17 characters) of a header row: the same header, ignoring case, spacing and trailing empty cells, gives the same key. */
 export function headerKey(header: readonly string[]): string {
   const text = trimmedHeader(header).join('\u0001');
-  return `h${fnv1a(text, 0x811c9dc5)}${fnv1a([...text].reverse().join(''), 0x050c5d1f)}`;
+  return `h${fingerprint(text)}`;
 }
 
 function looksLikeValue(cell: string): boolean {
