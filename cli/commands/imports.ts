@@ -49,7 +49,8 @@ function readFile(command: string, usage: string, file: string, flags: Record<st
 
 /** Exit 0 when the file was read as a known layout (refused rows are listed, not fatal); 2 when nothing could be read. */
 function exitCodeOf(reading: ImportReading): number {
-  return reading.format === null || reading.errors.some((e) => e.line === 0) ? EXIT_USAGE : 0;
+  const nothingRead = reading.records.length === 0 && reading.errors.length > 0;
+  return reading.format === null || nothingRead || reading.errors.some((e) => e.line === 0) ? EXIT_USAGE : 0;
 }
 
 const IMPORT_USAGE = 'import FILE [--format ID] [--currency XXX] [--date-order MDY|DMY|YMD]';
