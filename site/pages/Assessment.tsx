@@ -1,0 +1,4 @@
+/** PLACEHOLDER */
+export function AssessmentPage() {
+  return <h1>Assessment</h1>;
+}

@@ -1,0 +1,4 @@
+/** PLACEHOLDER */
+export function DemoPage() {
+  return <h1>Demo</h1>;
+}

@@ -1,0 +1,4 @@
+/** PLACEHOLDER */
+export function LandingPage() {
+  return <h1>Landing</h1>;
+}

@@ -1,0 +1,4 @@
+/** PLACEHOLDER */
+export function PrivacyPage() {
+  return <h1>Privacy</h1>;
+}

@@ -1,0 +1,6 @@
+import type { DemoContext, DemoTables } from './types';
+
+/** PLACEHOLDER until the part is written. */
+export function spendingPart(_ctx: DemoContext): DemoTables {
+  return {};
+}
