@@ -9,6 +9,7 @@ import { planCommand } from './commands/plan';
 import { harvestCommand, rebalanceCommand } from './commands/portfolio';
 import { backtestCommand, indicatorCommand } from './commands/trading';
 import { importCommand, leaksCommand } from './commands/imports';
+import { demoCommand } from './commands/demo';
 import { EXIT_USAGE, type CliResult, type Command } from './types';
 
 export type { CliResult } from './types';
@@ -24,6 +25,7 @@ export const COMMANDS: Readonly<Record<string, Command>> = {
   backtest: backtestCommand,
   import: importCommand,
   leaks: leaksCommand,
+  demo: demoCommand,
 };
 
 export function usageText(): string {

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # The main job on a fresh machine: install, build the extension for Chrome and
-# Firefox (MV3), zip both for the stores, and say where the unpacked builds are.
+# Firefox (MV3), zip both for the stores, build the static site (landing page,
+# layer assessment, live demo, privacy policy) and serve it locally, printing
+# its address. Stop the server with Ctrl-C. PORT chooses the port (default 4173).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -16,6 +18,8 @@ npx wxt build -b firefox --mv3
 echo "== Zipping for the stores"
 npx wxt zip
 npx wxt zip -b firefox --mv3
+echo "== Building the site"
+npx tsx site/build.ts
 
 root="$(pwd)"
 cat <<MSG
@@ -26,4 +30,7 @@ Strata is built.
   Firefox:               open about:debugging#/runtime/this-firefox,
                          "Load Temporary Add-on" and pick  $root/.output/firefox-mv3/manifest.json
   Store zips:            $(ls "$root"/.output/*.zip 2>/dev/null | tr '\n' ' ')
+  Static site:           $root/.output/site (any static host; relative paths only)
 MSG
+
+exec npx tsx site/serve.ts

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # THE test command (npm test): types, unit tests, both browser builds and their
-# store zips, the manifests' permissions, then the end-to-end tests with the
-# built extension in real headless Chromium. Stops at the first failure.
+# store zips, the static site, the manifests' permissions, then the end-to-end
+# tests with the built extension and the built site in real headless Chromium. Stops at the first failure.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -45,9 +45,10 @@ npx wxt build -b firefox --mv3
 # step 6 checks the shipped manifests after it.
 STRATA_E2E_GRANT_HOSTS=1 npx wxt build
 
-step "5/7 Zip both builds for the stores"
+step "5/7 Zip both builds for the stores; build the static site (it ships the zips as its install links)"
 npx wxt zip
 npx wxt zip -b firefox --mv3
+npx tsx site/build.ts
 
 step "6/7 Manifests: MV3, host access only on request, no <all_urls>; the e2e build kept apart"
 node -e '

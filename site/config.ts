@@ -7,6 +7,7 @@
  * pre-rendered with Preact at build time from components and utils that
  * import through the "@/" alias, which Vite's config loader cannot resolve.
  */
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { resolve } from 'node:path';
 import preact from '@preact/preset-vite';
@@ -18,6 +19,10 @@ const siteDir = fileURLToPath(new URL('.', import.meta.url));
 const rootDir = resolve(siteDir, '..');
 
 export const SITE_OUT_DIR = resolve(rootDir, '.output/site');
+
+function packageVersion(): string {
+  return (JSON.parse(readFileSync(resolve(rootDir, 'package.json'), 'utf8')) as { version: string }).version;
+}
 
 export function siteConfig(): InlineConfig {
   return {
@@ -33,7 +38,7 @@ export function siteConfig(): InlineConfig {
         { find: /^@\//, replacement: rootDir + '/' },
       ],
     },
-    plugins: [preact(), prerenderPages()],
+    plugins: [preact(), prerenderPages({ extensionOutputDir: resolve(rootDir, '.output'), version: packageVersion() })],
     worker: { format: 'es' },
     build: {
       outDir: SITE_OUT_DIR,
@@ -42,6 +47,8 @@ export function siteConfig(): InlineConfig {
       // Every file under its own name; nothing inlined as a data: URL the privacy check would have to explain.
       assetsInlineLimit: 0,
       modulePreload: { polyfill: false },
+      // The demo's dashboard (every section, uPlot, Dexie) is one page's code, loaded only on demo.html.
+      chunkSizeWarningLimit: 1024,
       rollupOptions: {
         input: Object.fromEntries(SITE_PAGE_FILES.map((file) => [file.replace(/\.html$/, ''), resolve(siteDir, file)])),
       },

@@ -1,7 +1,4 @@
-import { formatMoney } from '@/utils/money';
-import { NetWorthChart } from '@/components/NetWorthChart';
 import { resolveLocale, useAppSettings, useApplyTheme } from '@/components/useAppSettings';
-import { useNetWorth } from '@/components/useNetWorth';
 import { AccountsSection } from './AccountsSection';
 import { BudgetSection } from './BudgetSection';
 import { IncomeSection } from './IncomeSection';
@@ -15,6 +12,7 @@ import { SourcesSection } from './SourcesSection';
 import { ImportSection } from './ImportSection';
 import { BackupSection } from './BackupSection';
 import { LeaksSection } from './LeaksSection';
+import { NetWorthSection } from './NetWorthSection';
 
 export function OptionsApp() {
   const settings = useAppSettings();
@@ -55,38 +53,5 @@ export function OptionsApp() {
       <BackupSection locale={locale} />
       <SettingsSection settings={settings} />
     </main>
-  );
-}
-
-function NetWorthSection(props: { settings: NonNullable<ReturnType<typeof useAppSettings>>; locale: string }) {
-  const { series, error, computing } = useNetWorth(props.settings);
-  const last = series && series.total.length ? series.total[series.total.length - 1]! : undefined;
-  return (
-    <section aria-labelledby="networth-heading" class="card" aria-busy={computing ? 'true' : 'false'}>
-      <h2 id="networth-heading">
-        Net worth
-        {last !== undefined && (
-          <span data-testid="options-net-worth" style="margin-left:0.75rem;font-variant-numeric:tabular-nums">
-            {formatMoney({ minor: last, currency: series!.baseCurrency }, props.locale)}
-          </span>
-        )}
-      </h2>
-      {error && (
-        <p role="alert" class="form-error">
-          {error}
-        </p>
-      )}
-      {series && series.excluded.length > 0 && (
-        <p role="note" class="form-error">
-          Not counted, for want of an exchange rate: {series.excluded.map((e) => `${e.currency} (${e.reason})`).join('; ')}. Set the rate under
-          Settings.
-        </p>
-      )}
-      {series && series.days.length > 0 ? (
-        <NetWorthChart series={series} locale={props.locale} />
-      ) : (
-        !computing && <p class="muted">Add an account and a balance to see your net worth over time.</p>
-      )}
-    </section>
   );
 }

@@ -18,7 +18,15 @@ export interface SitePage {
   description: string;
   /** The short name in the site's navigation. */
   navLabel: string;
-  render: () => VNode;
+  render: (build: SiteBuildInfo) => VNode;
+}
+
+/** What the build knows that a page may show: the extension zips it ships beside the site. */
+export interface SiteBuildInfo {
+  /** Relative links to the store zips copied into the site ("./downloads/strata-0.1.0-chrome.zip"); absent when not built. */
+  downloads: { chrome?: string; firefox?: string };
+  /** The extension's version (package.json). */
+  version: string;
 }
 
 export const SITE_PAGES: Record<SitePageFile, SitePage> = {
@@ -27,7 +35,7 @@ export const SITE_PAGES: Record<SitePageFile, SitePage> = {
     description:
       'A browser extension that reads balances and earnings off the dashboards you already visit, keeps them in your browser, and shows a layered plan. Nothing leaves your machine.',
     navLabel: 'Home',
-    render: () => <LandingPage />,
+    render: (build) => <LandingPage build={build} />,
   },
   'assessment.html': {
     title: 'The layer assessment — Strata',
