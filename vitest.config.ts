@@ -6,7 +6,7 @@ import { WxtVitest } from 'wxt/testing/vitest-plugin';
 export default defineConfig({
   plugins: [WxtVitest()],
   test: {
-    include: ['tests/unit/**/*.test.{ts,tsx}', 'utils/**/*.test.ts', 'entrypoints/**/*.test.ts'],
+    include: ['tests/unit/**/*.test.{ts,tsx}', 'tests/site/**/*.test.{ts,tsx}', 'tests/demo/**/*.test.{ts,tsx}', 'utils/**/*.test.ts', 'entrypoints/**/*.test.ts'],
     setupFiles: ['fake-indexeddb/auto'],
     environment: 'node',
   },
