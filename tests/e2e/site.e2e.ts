@@ -172,6 +172,8 @@ describe('layer assessment', () => {
       await page.getByRole('checkbox', { name: box, exact: true }).focus();
       await page.keyboard.press('Space');
     }
+    await page.getByRole('checkbox', { name: /^Foundation — I already invest/ }).focus();
+    await page.keyboard.press('Space');
     await page.getByRole('checkbox', { name: 'Side income', exact: true }).focus();
     await page.keyboard.press('Space');
     await page.getByRole('button', { name: 'Assess my layers' }).focus();
@@ -193,8 +195,18 @@ describe('layer assessment', () => {
         goals: ['side-income'],
         answeredAt: 0,
       },
-      { monthlyExpenses: 0, toBase: (m) => (m.currency === 'USD' ? m.minor : null), baseCurrency: 'USD' },
+      {
+        monthlyExpenses: 0,
+        toBase: (m) => (m.currency === 'USD' ? m.minor : null),
+        baseCurrency: 'USD',
+        status: { foundation: 'building' },
+        statusSource: 'answers',
+      },
     );
+    // By hand (assessment.ts rules): Foundation under way, nothing building beyond it (rule 3); Leverage and
+    // Compounding both ready (6 h ≥ 3 and ≥ 5; writing; coding and $5,000) → scores Leverage 1 + 2 (side income)
+    // = 3, Compounding 1 → Leverage.
+    expect(expected.next).toBe('leverage');
     expect(await text(next)).toBe(LAYER_LABELS[expected.next]);
     for (const layer of ['foundation', 'leverage', 'acceleration', 'compounding'] as const) {
       expect(await page.getByTestId(`assessment-stage-${layer}`).locator('td').first().getAttribute('data-stage')).toBe(expected.placements[layer].stage);

@@ -47,6 +47,12 @@ export interface AssessmentContext {
   toBase: (m: { minor: number; currency: string }) => number | null;
   /** What the data says about each layer; 'building' and 'passive' win over the answers. */
   status?: Partial<Record<Layer, LayerStatus>>;
+  /**
+   * Where `status` came from, for the reasons' wording: the person's tracked
+   * data (the extension, default) or what the person said (the site's "already
+   * under way" question, where there is no data).
+   */
+  statusSource?: 'data' | 'answers';
   /** The emergency fund's target in months (default 6). */
   emergencyMonthsTarget?: number;
   /** The base currency, for amounts the reasons compute (default: the currency of the surplus answer). */
@@ -173,7 +179,11 @@ export function assessLayers(answers: AssessmentAnswers, ctx: AssessmentContext)
     const status = ctx.status?.[layer];
     if (status === 'building' || status === 'passive') {
       const what = status === 'passive' ? 'already pays passive income' : 'is being built';
-      return { layer, stage: status, reasons: [`Your tracked data shows ${LAYER_LABELS[layer]} ${what}; that wins over the answers.`] };
+      const reason =
+        ctx.statusSource === 'answers'
+          ? `You said ${LAYER_LABELS[layer]} is already under way; that wins over the other answers.`
+          : `Your tracked data shows ${LAYER_LABELS[layer]} ${what}; that wins over the answers.`;
+      return { layer, stage: status, reasons: [reason] };
     }
     return { layer, stage: ok ? 'ready' : 'not-ready', reasons: gateReasons };
   };
