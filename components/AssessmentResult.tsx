@@ -64,7 +64,7 @@ export function AssessmentResultView(props: {
           </ol>
         </>
       )}
-      <div style="overflow-x:auto">
+      <div class="scroll-box" tabIndex={0}>
         <table aria-label="Where you stand on each layer" style="margin-top:0.5rem">
           <thead>
             <tr>

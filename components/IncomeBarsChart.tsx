@@ -113,7 +113,7 @@ export function IncomeBarsChart(props: { series: StreamMonthlySeries; locale: st
       />
       <details>
         <summary>Show as a table (income a month by layer)</summary>
-        <div style="overflow-x:auto">
+        <div class="scroll-box" tabIndex={0}>
           <table data-testid="income-by-layer-table">
             <thead>
               <tr>

@@ -101,7 +101,7 @@ export function BudgetAssumptions(props: { plan: PlanSettings; locale: string })
       <h3 id="budget-assumptions-heading">Projection assumptions</h3>
       <p class="muted">What projections assume each kind of money or stream does. Change a figure to your own view; its source stays shown.</p>
       <form aria-label="Projection assumptions" onSubmit={submit} noValidate>
-        <div style="overflow-x:auto">
+        <div class="scroll-box" tabIndex={0}>
           <table aria-labelledby="budget-assumptions-heading">
             <thead>
               <tr>

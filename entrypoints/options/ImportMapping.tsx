@@ -101,7 +101,7 @@ export function ImportMapping(props: {
         Strata does not know this layout. Say which column holds what; the mapping is saved for the next file with the same columns.
       </p>
       {props.sample && props.sample.length > 0 && (
-        <div style="overflow-x:auto" data-testid="mapping-sample">
+        <div class="scroll-box" tabIndex={0} data-testid="mapping-sample">
           <table>
             <caption style="text-align:left" class="muted">
               The first rows of the file

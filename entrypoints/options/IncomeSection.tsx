@@ -43,7 +43,7 @@ export function IncomeSection(props: { settings: AppSettings; locale: string }) 
           <FanChart projection={plan.projection} month={plan.month} currency={currency} locale={props.locale} />
           <details>
             <summary>Assumptions</summary>
-            <div style="overflow-x:auto">
+            <div class="scroll-box" tabIndex={0}>
               <table aria-label="Projection assumptions">
                 <thead>
                   <tr>

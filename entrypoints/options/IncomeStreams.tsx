@@ -12,7 +12,7 @@ export function IncomeStreamTable(props: { streams: readonly StreamReport[]; for
   if (streams.length === 0) return <p class="muted">No income streams yet. Add one under Streams.</p>;
   const num = (content: string) => <td class="num">{content}</td>;
   return (
-    <div style="overflow-x:auto">
+    <div class="scroll-box" tabIndex={0}>
       <table data-testid="stream-table" aria-label="Income by stream">
         <thead>
           <tr>

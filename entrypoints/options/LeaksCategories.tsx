@@ -198,7 +198,7 @@ function CategoryTransactions(props: {
           {error}
         </p>
       )}
-      <div style="overflow-x:auto">
+      <div class="scroll-box" tabIndex={0}>
         <table data-testid="leak-transactions">
           <caption class="visually-hidden">Transactions with their category</caption>
           <thead>

@@ -47,7 +47,7 @@ export function LeaksRecurring(props: {
           No charges that repeat at a steady interval were found in your transactions.
         </p>
       ) : (
-        <div style="overflow-x:auto">
+        <div class="scroll-box" tabIndex={0}>
           <table data-testid="leaks-recurring">
             <caption class="visually-hidden">Recurring charges, dearest first</caption>
             <thead>

@@ -178,7 +178,7 @@ function LeaksPriceRises(props: { report: LeakReport; locale: string }) {
       {report.priceRises.length === 0 ? (
         <p class="muted">No recurring charge got dearer.</p>
       ) : (
-        <div style="overflow-x:auto">
+        <div class="scroll-box" tabIndex={0}>
           <table>
             <caption class="visually-hidden">Recurring charges that got dearer</caption>
             <thead>

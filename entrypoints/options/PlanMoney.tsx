@@ -76,7 +76,7 @@ export function PlanAvailable(props: { available: AvailableToInvest; format: Pla
   return (
     <div>
       <h3 style="margin-bottom:0.25rem">Available to invest this month</h3>
-      <div style="overflow-x:auto">
+      <div class="scroll-box" tabIndex={0}>
         <table data-testid="available-to-invest" aria-label="Available to invest this month">
           <tbody>
             {row('Income from your streams', format.money(a.income.streams))}

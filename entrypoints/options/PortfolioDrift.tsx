@@ -26,7 +26,7 @@ export function PortfolioDrift(props: { drift: DriftReport; format: PortfolioFor
       ) : (
         <>
           <AllocationChart classes={drift.classes} label={allocationSummary(drift, format)} locale={locale} />
-          <div style="overflow-x:auto">
+          <div class="scroll-box" tabIndex={0}>
             <table data-testid="portfolio-drift-table">
               <caption style="text-align:left;font-weight:600;padding-bottom:0.25rem">Drift per class</caption>
               <thead>

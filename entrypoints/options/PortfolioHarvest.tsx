@@ -31,7 +31,7 @@ export function PortfolioHarvest(props: { harvest: HarvestReport; format: Portfo
               </>
             )}
           </p>
-          <div style="overflow-x:auto">
+          <div class="scroll-box" tabIndex={0}>
             <table data-testid="portfolio-harvest-table">
               <caption style="text-align:left;font-weight:600;padding-bottom:0.25rem">Lots at a loss</caption>
               <thead>

@@ -53,7 +53,7 @@ export function PortfolioRealized(props: { report: PortfolioReport; format: Port
       {income.length === 0 ? (
         <p class="muted">No dividends or interest recorded.</p>
       ) : (
-        <div style="overflow-x:auto">
+        <div class="scroll-box" tabIndex={0}>
           <table aria-labelledby="portfolio-income-heading" data-testid="portfolio-income-table">
             <thead>
               <tr>
@@ -84,7 +84,7 @@ function RealizedYears(props: { years: readonly RealizedYear[]; format: Portfoli
   const { years, format } = props;
   const cell = (minor: number) => <td class={`num ${minor < 0 ? 'negative' : ''}`}>{format.money(minor)}</td>;
   return (
-    <div style="overflow-x:auto">
+    <div class="scroll-box" tabIndex={0}>
       <table data-testid="portfolio-realized-years">
         <caption style="text-align:left;font-weight:600;padding-bottom:0.25rem">Other years</caption>
         <thead>

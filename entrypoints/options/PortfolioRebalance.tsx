@@ -57,7 +57,7 @@ export function PortfolioRebalance(props: { plan: RebalancePlan; format: Portfol
 function RebalanceTrades(props: { trades: readonly RebalanceTrade[]; format: PortfolioFormat }) {
   const { trades, format } = props;
   return (
-    <div style="overflow-x:auto">
+    <div class="scroll-box" tabIndex={0}>
       <table data-testid="portfolio-rebalance-trades">
         <caption style="text-align:left;font-weight:600;padding-bottom:0.25rem">Trades</caption>
         <thead>

@@ -168,7 +168,7 @@ function Trades(props: { result: BacktestResult; f: TradingFormat }) {
     <details open={trades.length <= 50}>
       <summary>Trades ({f.count(trades.length)})</summary>
       {shown.length < trades.length && <p class="muted">The latest {MAX_TRADES_SHOWN} of {f.count(trades.length)}.</p>}
-      <div style="overflow-x:auto">
+      <div class="scroll-box" tabIndex={0}>
         <table data-testid="trading-trades">
           <thead>
             <tr>

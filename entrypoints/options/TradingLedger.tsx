@@ -187,7 +187,7 @@ function Fills(props: { fills: TradingData['fills']; f: TradingFormat }) {
   return (
     <details>
       <summary>Fills ({fills.length})</summary>
-      <div style="overflow-x:auto">
+      <div class="scroll-box" tabIndex={0}>
         <table data-testid="trading-fills">
           <thead>
             <tr>

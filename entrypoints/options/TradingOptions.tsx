@@ -58,7 +58,7 @@ export function TradingOptions(props: { data: TradingData; locale: string }) {
         </p>
       )}
       {sorted.length > 0 && (
-        <div style="overflow-x:auto">
+        <div class="scroll-box" tabIndex={0}>
           <table aria-labelledby="trading-options-heading" data-testid="trading-option-positions">
             <thead>
               <tr>
