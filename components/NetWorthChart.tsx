@@ -197,32 +197,34 @@ function MonthlyTable(props: { series: NetWorthSeries; money: (minor: number) =>
   return (
     <details>
       <summary>Show as a table (month ends, last 24 months)</summary>
-      <table>
-        <thead>
-          <tr>
-            <th scope="col">Month</th>
-            {LAYERS.map((l) => (
-              <th scope="col" class="num">
-                {LAYER_LABELS[l]}
-              </th>
-            ))}
-            <th scope="col" class="num">
-              Total
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((r) => (
-            <tr key={r.index}>
-              <th scope="row">{r.label}</th>
+      <div class="scroll-box" tabIndex={0}>
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">Month</th>
               {LAYERS.map((l) => (
-                <td class="num">{props.money(series.byLayer[l][r.index]!)}</td>
+                <th scope="col" class="num">
+                  {LAYER_LABELS[l]}
+                </th>
               ))}
-              <td class="num">{props.money(series.total[r.index]!)}</td>
+              <th scope="col" class="num">
+                Total
+              </th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r.index}>
+                <th scope="row">{r.label}</th>
+                {LAYERS.map((l) => (
+                  <td class="num">{props.money(series.byLayer[l][r.index]!)}</td>
+                ))}
+                <td class="num">{props.money(series.total[r.index]!)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </details>
   );
 }

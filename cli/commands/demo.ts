@@ -3,10 +3,11 @@
  * household (utils/demo) as a Strata backup file on stdout — the same
  * records the live demo restores into the browser for that day. Restore it
  * in the extension (Options → Backup) or feed it to `strata plan`. Without
- * --as-of, today (UTC); without --seed, the site's seed. A bad flag prints
+ * --as-of, the day the site would use now (the UTC day of twelve hours ago,
+ * so nothing is later than now); without --seed, the site's seed. A bad flag prints
  * {"error": "..."} with exit code 2.
  */
-import { DEMO_SEED, demoBackupText } from '../../utils/demo';
+import { DEMO_SEED, demoAsOf, demoBackupText } from '../../utils/demo';
 import { noonOf } from '../../utils/demo/calendar';
 import { parseArgs } from '../args';
 import { EXIT_USAGE, type CliResult, type Command } from '../types';
@@ -20,7 +21,7 @@ function run(args: readonly string[], now: number = Date.now()): CliResult {
   const seedText = parsed.flags['seed'];
   if (seedText !== undefined && !/^\d{1,15}$/.test(seedText)) return fail(`--seed must be a whole number from 0, got "${seedText}"`);
   const asOfText = parsed.flags['as-of'];
-  let asOf = now;
+  let asOf = demoAsOf(now);
   if (asOfText !== undefined) {
     const valid = /^\d{4}-\d{2}-\d{2}$/.test(asOfText) && new Date(noonOf(asOfText)).toISOString().slice(0, 10) === asOfText;
     if (!valid) return fail(`--as-of must be a day such as 2026-11-24, got "${asOfText}"`);

@@ -68,48 +68,50 @@ export function AccountsSection(props: { baseCurrency: string }) {
       {error && <p role="alert" class="form-error">Could not read accounts: {error.message}</p>}
       {accounts && accounts.length === 0 && <p class="muted">No accounts yet.</p>}
       {accounts && accounts.length > 0 && (
-        <table>
-          <caption class="visually-hidden">Your accounts</caption>
-          <thead>
-            <tr>
-              <th scope="col">Account</th>
-              <th scope="col">Kind</th>
-              <th scope="col">Layer</th>
-              <th scope="col">Currency</th>
-              <th scope="col">Tax</th>
-              <th scope="col">Actions</th>
-            </tr>
-          </thead>
-          <tbody>
-            {accounts.map((account) =>
-              editing === account.id ? (
-                <tr key={account.id}>
-                  <td colSpan={6}>
-                    <AccountForm
-                      formLabel={`Edit ${accountLabel(account)}`}
-                      submitLabel="Save account"
-                      initial={account}
-                      onCancel={() => setEditing(undefined)}
-                      onSave={async (draft) => {
-                        await store.updateAccount(account.id, draft);
-                        setEditing(undefined);
-                        setStatus(`Saved ${accountLabel(draft)}.`);
-                      }}
-                    />
-                  </td>
-                </tr>
-              ) : (
-                <AccountRow
-                  key={account.id}
-                  account={account}
-                  balanceCount={counts?.get(account.id) ?? 0}
-                  onEdit={() => setEditing(account.id)}
-                  onStatus={setStatus}
-                />
-              ),
-            )}
-          </tbody>
-        </table>
+        <div class="scroll-box" tabIndex={0}>
+          <table>
+            <caption class="visually-hidden">Your accounts</caption>
+            <thead>
+              <tr>
+                <th scope="col">Account</th>
+                <th scope="col">Kind</th>
+                <th scope="col">Layer</th>
+                <th scope="col">Currency</th>
+                <th scope="col">Tax</th>
+                <th scope="col">Actions</th>
+              </tr>
+            </thead>
+            <tbody>
+              {accounts.map((account) =>
+                editing === account.id ? (
+                  <tr key={account.id}>
+                    <td colSpan={6}>
+                      <AccountForm
+                        formLabel={`Edit ${accountLabel(account)}`}
+                        submitLabel="Save account"
+                        initial={account}
+                        onCancel={() => setEditing(undefined)}
+                        onSave={async (draft) => {
+                          await store.updateAccount(account.id, draft);
+                          setEditing(undefined);
+                          setStatus(`Saved ${accountLabel(draft)}.`);
+                        }}
+                      />
+                    </td>
+                  </tr>
+                ) : (
+                  <AccountRow
+                    key={account.id}
+                    account={account}
+                    balanceCount={counts?.get(account.id) ?? 0}
+                    onEdit={() => setEditing(account.id)}
+                    onStatus={setStatus}
+                  />
+                ),
+              )}
+            </tbody>
+          </table>
+        </div>
       )}
     </section>
   );

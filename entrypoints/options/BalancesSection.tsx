@@ -152,46 +152,48 @@ function BalanceHistory(props: { account: Account; locale: string }) {
   if (snapshots.length === 0) return <p class="muted">No balances for {label} yet.</p>;
   const tz = localTzOffsetMinutes();
   return (
-    <table>
-      <caption style="text-align:left;font-weight:600;padding:0.5rem 0">Balances of {label}</caption>
-      <thead>
-        <tr>
-          <th scope="col">Date</th>
-          <th scope="col" class="num">
-            Balance
-          </th>
-          <th scope="col">Where from</th>
-          <th scope="col">Actions</th>
-        </tr>
-      </thead>
-      <tbody>
-        {snapshots.map((s) =>
-          editing === s.id ? (
-            <EditBalanceRow key={s.id} snapshot={s} account={props.account} locale={props.locale} onDone={() => setEditing(undefined)} />
-          ) : (
-            <tr key={s.id}>
-              <td>{toDateInput(s.at, tz)}</td>
-              <td class="num">{formatMoney(s.amount, props.locale)}</td>
-              <td title={s.provenance.url ?? ''}>
-                {SOURCE_LABELS[s.source]}
-                {s.provenance.description && s.provenance.description !== SOURCE_LABELS[s.source] ? `: ${s.provenance.description}` : ''}
-              </td>
-              <td style="display:flex;gap:0.4rem;flex-wrap:wrap">
-                <button type="button" aria-label={`Edit balance of ${toDateInput(s.at, tz)}`} onClick={() => setEditing(s.id)}>
-                  Edit
-                </button>
-                <ConfirmButton
-                  label="Delete"
-                  question={`Delete the balance of ${toDateInput(s.at, tz)} (${formatMoney(s.amount, props.locale)})?`}
-                  confirmLabel="Delete balance"
-                  onConfirm={() => store.deleteSnapshot(s.id)}
-                />
-              </td>
-            </tr>
-          ),
-        )}
-      </tbody>
-    </table>
+    <div class="scroll-box" tabIndex={0}>
+      <table>
+        <caption style="text-align:left;font-weight:600;padding:0.5rem 0">Balances of {label}</caption>
+        <thead>
+          <tr>
+            <th scope="col">Date</th>
+            <th scope="col" class="num">
+              Balance
+            </th>
+            <th scope="col">Where from</th>
+            <th scope="col">Actions</th>
+          </tr>
+        </thead>
+        <tbody>
+          {snapshots.map((s) =>
+            editing === s.id ? (
+              <EditBalanceRow key={s.id} snapshot={s} account={props.account} locale={props.locale} onDone={() => setEditing(undefined)} />
+            ) : (
+              <tr key={s.id}>
+                <td>{toDateInput(s.at, tz)}</td>
+                <td class="num">{formatMoney(s.amount, props.locale)}</td>
+                <td title={s.provenance.url ?? ''}>
+                  {SOURCE_LABELS[s.source]}
+                  {s.provenance.description && s.provenance.description !== SOURCE_LABELS[s.source] ? `: ${s.provenance.description}` : ''}
+                </td>
+                <td style="display:flex;gap:0.4rem;flex-wrap:wrap">
+                  <button type="button" aria-label={`Edit balance of ${toDateInput(s.at, tz)}`} onClick={() => setEditing(s.id)}>
+                    Edit
+                  </button>
+                  <ConfirmButton
+                    label="Delete"
+                    question={`Delete the balance of ${toDateInput(s.at, tz)} (${formatMoney(s.amount, props.locale)})?`}
+                    confirmLabel="Delete balance"
+                    onConfirm={() => store.deleteSnapshot(s.id)}
+                  />
+                </td>
+              </tr>
+            ),
+          )}
+        </tbody>
+      </table>
+    </div>
   );
 }
 

@@ -73,39 +73,41 @@ export function BudgetCashNeeds(props: { baseCurrency: string; locale: string })
       </form>
       {needs && needs.length === 0 && <p class="muted">No cash needs.</p>}
       {needs && needs.length > 0 && (
-        <table aria-labelledby="budget-cash-needs-heading">
-          <thead>
-            <tr>
-              <th scope="col">Need</th>
-              <th scope="col" class="num">
-                Amount
-              </th>
-              <th scope="col" class="num">
-                Set aside
-              </th>
-              <th scope="col">Due</th>
-              <th scope="col">Actions</th>
-            </tr>
-          </thead>
-          <tbody>
-            {needs.map((need) => (
-              <tr key={need.id}>
-                <th scope="row">{need.name}</th>
-                <td class="num">{formatMoney(need.amount, props.locale)}</td>
-                <td class="num">{need.setAside ? formatMoney(need.setAside, props.locale) : '—'}</td>
-                <td>{dayOf(need.dueAt)}</td>
-                <td>
-                  <ConfirmButton
-                    label="Delete"
-                    question={`Delete ${need.name} (${formatMoney(need.amount, props.locale)} due ${dayOf(need.dueAt)})?`}
-                    confirmLabel="Delete cash need"
-                    onConfirm={() => store.deleteCashNeed(need.id)}
-                  />
-                </td>
+        <div class="scroll-box" tabIndex={0}>
+          <table aria-labelledby="budget-cash-needs-heading">
+            <thead>
+              <tr>
+                <th scope="col">Need</th>
+                <th scope="col" class="num">
+                  Amount
+                </th>
+                <th scope="col" class="num">
+                  Set aside
+                </th>
+                <th scope="col">Due</th>
+                <th scope="col">Actions</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {needs.map((need) => (
+                <tr key={need.id}>
+                  <th scope="row">{need.name}</th>
+                  <td class="num">{formatMoney(need.amount, props.locale)}</td>
+                  <td class="num">{need.setAside ? formatMoney(need.setAside, props.locale) : '—'}</td>
+                  <td>{dayOf(need.dueAt)}</td>
+                  <td>
+                    <ConfirmButton
+                      label="Delete"
+                      question={`Delete ${need.name} (${formatMoney(need.amount, props.locale)} due ${dayOf(need.dueAt)})?`}
+                      confirmLabel="Delete cash need"
+                      onConfirm={() => store.deleteCashNeed(need.id)}
+                    />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
     </div>
   );

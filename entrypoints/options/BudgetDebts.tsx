@@ -40,67 +40,69 @@ export function BudgetDebts(props: { baseCurrency: string; locale: string }) {
       </p>
       {debts && debts.length === 0 && <p class="muted">No debts.</p>}
       {debts && debts.length > 0 && (
-        <table aria-labelledby="budget-debts-heading">
-          <thead>
-            <tr>
-              <th scope="col">Debt</th>
-              <th scope="col" class="num">
-                Balance
-              </th>
-              <th scope="col" class="num">
-                APR
-              </th>
-              <th scope="col" class="num">
-                Minimum a month
-              </th>
-              <th scope="col">Actions</th>
-            </tr>
-          </thead>
-          <tbody>
-            {debts.map((debt) =>
-              editing === debt.id ? (
-                <tr key={debt.id}>
-                  <td colSpan={5}>
-                    <DebtForm
-                      formLabel={`Edit ${debt.name}`}
-                      submitLabel="Save debt"
-                      debt={debt}
-                      currency={debt.balance.currency}
-                      locale={props.locale}
-                      onCancel={() => setEditing(undefined)}
-                      onSave={async (draft) => {
-                        await store.updateDebt(debt.id, draft);
-                        setEditing(undefined);
-                        setStatus(`Saved ${draft.name}.`);
-                      }}
-                    />
-                  </td>
-                </tr>
-              ) : (
-                <tr key={debt.id}>
-                  <th scope="row">{debt.name}</th>
-                  <td class="num">{formatMoney(debt.balance, props.locale)}</td>
-                  <td class="num">{percent(debt.aprBasisPoints)}</td>
-                  <td class="num">{debt.minimumMonthly ? formatMoney(debt.minimumMonthly, props.locale) : '—'}</td>
-                  <td style="display:flex;gap:0.4rem;flex-wrap:wrap">
-                    <button type="button" aria-label={`Edit ${debt.name}`} onClick={() => setEditing(debt.id)}>
-                      Edit
-                    </button>
-                    <ConfirmButton
-                      label="Delete"
-                      question={`Delete the debt ${debt.name} (${formatMoney(debt.balance, props.locale)} at ${percent(debt.aprBasisPoints)})?`}
-                      confirmLabel="Delete debt"
-                      onConfirm={async () => {
-                        await store.deleteDebt(debt.id);
-                        setStatus(`Deleted ${debt.name}.`);
-                      }}
-                    />
-                  </td>
-                </tr>
-              ),
-            )}
-          </tbody>
-        </table>
+        <div class="scroll-box" tabIndex={0}>
+          <table aria-labelledby="budget-debts-heading">
+            <thead>
+              <tr>
+                <th scope="col">Debt</th>
+                <th scope="col" class="num">
+                  Balance
+                </th>
+                <th scope="col" class="num">
+                  APR
+                </th>
+                <th scope="col" class="num">
+                  Minimum a month
+                </th>
+                <th scope="col">Actions</th>
+              </tr>
+            </thead>
+            <tbody>
+              {debts.map((debt) =>
+                editing === debt.id ? (
+                  <tr key={debt.id}>
+                    <td colSpan={5}>
+                      <DebtForm
+                        formLabel={`Edit ${debt.name}`}
+                        submitLabel="Save debt"
+                        debt={debt}
+                        currency={debt.balance.currency}
+                        locale={props.locale}
+                        onCancel={() => setEditing(undefined)}
+                        onSave={async (draft) => {
+                          await store.updateDebt(debt.id, draft);
+                          setEditing(undefined);
+                          setStatus(`Saved ${draft.name}.`);
+                        }}
+                      />
+                    </td>
+                  </tr>
+                ) : (
+                  <tr key={debt.id}>
+                    <th scope="row">{debt.name}</th>
+                    <td class="num">{formatMoney(debt.balance, props.locale)}</td>
+                    <td class="num">{percent(debt.aprBasisPoints)}</td>
+                    <td class="num">{debt.minimumMonthly ? formatMoney(debt.minimumMonthly, props.locale) : '—'}</td>
+                    <td style="display:flex;gap:0.4rem;flex-wrap:wrap">
+                      <button type="button" aria-label={`Edit ${debt.name}`} onClick={() => setEditing(debt.id)}>
+                        Edit
+                      </button>
+                      <ConfirmButton
+                        label="Delete"
+                        question={`Delete the debt ${debt.name} (${formatMoney(debt.balance, props.locale)} at ${percent(debt.aprBasisPoints)})?`}
+                        confirmLabel="Delete debt"
+                        onConfirm={async () => {
+                          await store.deleteDebt(debt.id);
+                          setStatus(`Deleted ${debt.name}.`);
+                        }}
+                      />
+                    </td>
+                  </tr>
+                ),
+              )}
+            </tbody>
+          </table>
+        </div>
       )}
     </div>
   );

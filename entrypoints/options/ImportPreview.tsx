@@ -41,36 +41,38 @@ export function RecordsTable(props: { records: readonly ImportedRecord[]; locale
   if (shown.length === 0) return <p class="muted" data-testid={props.testId}>No records were read.</p>;
   return (
     <div data-testid={props.testId}>
-      <table>
-        <caption style="text-align:left" class="muted">
-          {props.caption}
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col" class="num">Line</th>
-            <th scope="col">Date</th>
-            <th scope="col">Kind</th>
-            <th scope="col">What</th>
-            <th scope="col">Account</th>
-            <th scope="col" class="num">Amount</th>
-          </tr>
-        </thead>
-        <tbody>
-          {shown.map((record, i) => {
-            const s = recordSummary(record, props.locale);
-            return (
-              <tr key={i}>
-                <td class="num">{countText(record.line, props.locale)}</td>
-                <td>{s.date}</td>
-                <td>{record.kind}</td>
-                <td>{s.what}</td>
-                <td>{record.account ?? ''}</td>
-                <td class="num">{s.amount}</td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+      <div class="scroll-box" tabIndex={0}>
+        <table>
+          <caption style="text-align:left" class="muted">
+            {props.caption}
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col" class="num">Line</th>
+              <th scope="col">Date</th>
+              <th scope="col">Kind</th>
+              <th scope="col">What</th>
+              <th scope="col">Account</th>
+              <th scope="col" class="num">Amount</th>
+            </tr>
+          </thead>
+          <tbody>
+            {shown.map((record, i) => {
+              const s = recordSummary(record, props.locale);
+              return (
+                <tr key={i}>
+                  <td class="num">{countText(record.line, props.locale)}</td>
+                  <td>{s.date}</td>
+                  <td>{record.kind}</td>
+                  <td>{s.what}</td>
+                  <td>{record.account ?? ''}</td>
+                  <td class="num">{s.amount}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
       {props.records.length > shown.length && <p class="muted">{moreText(props.records.length - shown.length, 'record', 'records', props.locale)}.</p>}
     </div>
   );
@@ -83,27 +85,29 @@ export function RefusedTable(props: { errors: readonly ImportError[]; locale: st
   const shown = props.errors.slice(0, limit);
   return (
     <div data-testid={props.testId}>
-      <table>
-        <caption style="text-align:left" class="form-error">
-          {props.caption ?? plural(props.errors.length, 'row was refused and will not be imported', 'rows were refused and will not be imported', props.locale)}:
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col" class="num">Line</th>
-            <th scope="col">Column</th>
-            <th scope="col">Reason</th>
-          </tr>
-        </thead>
-        <tbody>
-          {shown.map((e, i) => (
-            <tr key={i}>
-              <td class="num">{lineText(e.line, props.locale)}</td>
-              <td>{e.column || '(whole line)'}</td>
-              <td>{e.reason}</td>
+      <div class="scroll-box" tabIndex={0}>
+        <table>
+          <caption style="text-align:left" class="form-error">
+            {props.caption ?? plural(props.errors.length, 'row was refused and will not be imported', 'rows were refused and will not be imported', props.locale)}:
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col" class="num">Line</th>
+              <th scope="col">Column</th>
+              <th scope="col">Reason</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {shown.map((e, i) => (
+              <tr key={i}>
+                <td class="num">{lineText(e.line, props.locale)}</td>
+                <td>{e.column || '(whole line)'}</td>
+                <td>{e.reason}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
       {props.errors.length > shown.length && <p class="muted">{moreText(props.errors.length - shown.length, 'refused row', 'refused rows', props.locale)}.</p>}
     </div>
   );
@@ -181,30 +185,32 @@ export function ImportPreview(props: {
       {preview && (
         <>
           {preview.accounts.length > 0 && (
-            <table data-testid="import-accounts">
-              <caption style="text-align:left">Accounts</caption>
-              <thead>
-                <tr>
-                  <th scope="col">In the file</th>
-                  <th scope="col">Goes to</th>
-                  <th scope="col" class="num">Records</th>
-                </tr>
-              </thead>
-              <tbody>
-                {preview.accounts.map((entry, index) => (
-                  <AccountRow
-                    key={entry.label}
-                    index={index}
-                    entry={entry}
-                    choice={choices[entry.label]}
-                    accounts={accounts.value ?? []}
-                    newName={entry.create ? entry.name : newAccountName(props.institution, entry.label)}
-                    locale={locale}
-                    onChoose={(value) => choose(entry.label, value)}
-                  />
-                ))}
-              </tbody>
-            </table>
+            <div class="scroll-box" tabIndex={0}>
+              <table data-testid="import-accounts">
+                <caption style="text-align:left">Accounts</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">In the file</th>
+                    <th scope="col">Goes to</th>
+                    <th scope="col" class="num">Records</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {preview.accounts.map((entry, index) => (
+                    <AccountRow
+                      key={entry.label}
+                      index={index}
+                      entry={entry}
+                      choice={choices[entry.label]}
+                      accounts={accounts.value ?? []}
+                      newName={entry.create ? entry.name : newAccountName(props.institution, entry.label)}
+                      locale={locale}
+                      onChoose={(value) => choose(entry.label, value)}
+                    />
+                  ))}
+                </tbody>
+              </table>
+            </div>
           )}
           {preview.streams.length > 0 && (
             <div data-testid="import-streams">

@@ -160,30 +160,32 @@ function RecurringRow(props: {
       <tr id={historyId} hidden={!open}>
         {open && (
           <td colSpan={9}>
-            <table data-testid={`leak-charges-${r.key}`} style="width:auto">
-              <caption style="text-align:left" class="muted">
-                {r.merchant}: charges from {dayText(r.firstDate, locale)} to {dayText(r.lastDate, locale)}
-                {r.charges.length > HISTORY_ROWS ? ` (the latest ${HISTORY_ROWS} of ${r.charges.length})` : ''}
-              </caption>
-              <thead>
-                <tr>
-                  <th scope="col">Date</th>
-                  <th scope="col" class="num">
-                    Amount
-                  </th>
-                  <th scope="col">Account</th>
-                </tr>
-              </thead>
-              <tbody>
-                {history.map((c) => (
-                  <tr key={c.id}>
-                    <td>{dayText(c.date, locale)}</td>
-                    <td class="num">{formatMoney(c.amount, locale)}</td>
-                    <td>{c.accountId ? (props.accountNames[c.accountId] ?? c.accountId) : '—'}</td>
+            <div class="scroll-box" tabIndex={0}>
+              <table data-testid={`leak-charges-${r.key}`} style="width:auto">
+                <caption style="text-align:left" class="muted">
+                  {r.merchant}: charges from {dayText(r.firstDate, locale)} to {dayText(r.lastDate, locale)}
+                  {r.charges.length > HISTORY_ROWS ? ` (the latest ${HISTORY_ROWS} of ${r.charges.length})` : ''}
+                </caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Date</th>
+                    <th scope="col" class="num">
+                      Amount
+                    </th>
+                    <th scope="col">Account</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {history.map((c) => (
+                    <tr key={c.id}>
+                      <td>{dayText(c.date, locale)}</td>
+                      <td class="num">{formatMoney(c.amount, locale)}</td>
+                      <td>{c.accountId ? (props.accountNames[c.accountId] ?? c.accountId) : '—'}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
           </td>
         )}
       </tr>

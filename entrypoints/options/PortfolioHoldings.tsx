@@ -42,42 +42,44 @@ export function PortfolioHoldings(props: { portfolio: Portfolio; report: Portfol
     <div style="margin-top:1.5rem">
       <h3 id="portfolio-holdings-heading">Holdings</h3>
       {report && report.open.length > 0 && (
-        <table aria-labelledby="portfolio-holdings-heading" data-testid="portfolio-open-lots">
-          <thead>
-            <tr>
-              <th scope="col">Account</th>
-              <th scope="col">Symbol</th>
-              <th scope="col" class="num">Quantity</th>
-              <th scope="col">Bought</th>
-              <th scope="col" class="num">Cost basis</th>
-              <th scope="col" class="num">Value</th>
-              <th scope="col" class="num">Gain</th>
-            </tr>
-          </thead>
-          <tbody>
-            {report.open.map((lot) => {
-              const price = portfolio.prices[lot.symbol];
-              const value = price === undefined ? undefined : valueOf(lot.quantity, price.priceMinor);
-              return (
-                <tr key={lot.id} data-symbol={lot.symbol}>
-                  <td>{accountName(lot.account)}</td>
-                  <th scope="row">{lot.symbol}</th>
-                  <td class="num">{format.qty(lot.quantity)}</td>
-                  <td>
-                    {date(lot.acquired)}
-                    {lot.holdingFrom !== lot.acquired && <span class="muted"> (held since {date(lot.holdingFrom)}, wash sale)</span>}
-                  </td>
-                  <td class="num">
-                    {money(lot.basisMinor)}
-                    {lot.washAdjustmentMinor > 0 && <span class="muted"> incl. {money(lot.washAdjustmentMinor)} disallowed loss</span>}
-                  </td>
-                  <td class="num">{value === undefined ? 'no price' : money(value)}</td>
-                  <td class="num">{value === undefined ? '—' : money(value - lot.basisMinor)}</td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+        <div class="scroll-box" tabIndex={0}>
+          <table aria-labelledby="portfolio-holdings-heading" data-testid="portfolio-open-lots">
+            <thead>
+              <tr>
+                <th scope="col">Account</th>
+                <th scope="col">Symbol</th>
+                <th scope="col" class="num">Quantity</th>
+                <th scope="col">Bought</th>
+                <th scope="col" class="num">Cost basis</th>
+                <th scope="col" class="num">Value</th>
+                <th scope="col" class="num">Gain</th>
+              </tr>
+            </thead>
+            <tbody>
+              {report.open.map((lot) => {
+                const price = portfolio.prices[lot.symbol];
+                const value = price === undefined ? undefined : valueOf(lot.quantity, price.priceMinor);
+                return (
+                  <tr key={lot.id} data-symbol={lot.symbol}>
+                    <td>{accountName(lot.account)}</td>
+                    <th scope="row">{lot.symbol}</th>
+                    <td class="num">{format.qty(lot.quantity)}</td>
+                    <td>
+                      {date(lot.acquired)}
+                      {lot.holdingFrom !== lot.acquired && <span class="muted"> (held since {date(lot.holdingFrom)}, wash sale)</span>}
+                    </td>
+                    <td class="num">
+                      {money(lot.basisMinor)}
+                      {lot.washAdjustmentMinor > 0 && <span class="muted"> incl. {money(lot.washAdjustmentMinor)} disallowed loss</span>}
+                    </td>
+                    <td class="num">{value === undefined ? 'no price' : money(value)}</td>
+                    <td class="num">{value === undefined ? '—' : money(value - lot.basisMinor)}</td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
       )}
       {accounts.length > 0 && (
         <>

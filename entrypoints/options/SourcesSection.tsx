@@ -131,23 +131,25 @@ export function SourcesSection() {
             <h3 id={`sources-${layer}`} style={`color:var(--layer-${layer})`}>
               {LAYER_LABELS[layer]} <span class="muted" style="font-weight:400">· {LAYER_METHODS[layer]}</span>
             </h3>
-            <table aria-labelledby={`sources-${layer}`}>
-              <SourcesHead reads="Figures it reads" />
-              <tbody>
-                {adapters.map((adapter) => (
-                  <tr key={adapter.id} data-testid={`source-${adapter.id}`}>
-                    <th scope="row" style="font-weight:600">
-                      {adapter.name}
-                      <div class="muted" style="font-weight:400;font-size:0.85rem">
-                        {adapter.hosts.join(', ')}
-                      </div>
-                    </th>
-                    <td style="font-size:0.9rem">{figuresRead(adapter)}</td>
-                    <AccessCell id={adapter.id} name={adapter.name} origins={originPatterns(adapter)} granted={granted} onMessage={setMessage} />
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <div class="scroll-box" tabIndex={0}>
+              <table aria-labelledby={`sources-${layer}`}>
+                <SourcesHead reads="Figures it reads" />
+                <tbody>
+                  {adapters.map((adapter) => (
+                    <tr key={adapter.id} data-testid={`source-${adapter.id}`}>
+                      <th scope="row" style="font-weight:600">
+                        {adapter.name}
+                        <div class="muted" style="font-weight:400;font-size:0.85rem">
+                          {adapter.hosts.join(', ')}
+                        </div>
+                      </th>
+                      <td style="font-size:0.9rem">{figuresRead(adapter)}</td>
+                      <AccessCell id={adapter.id} name={adapter.name} origins={originPatterns(adapter)} granted={granted} onMessage={setMessage} />
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
           </div>
         );
       })}
@@ -156,20 +158,22 @@ export function SourcesSection() {
         <p class="muted">None yet. On any site, open the Strata menu and choose “Teach this page”, then click a number.</p>
       )}
       {taught && taught.length > 0 && (
-        <table aria-labelledby="sources-taught">
-          <SourcesHead reads="Labels it reads" />
-          <tbody>
-            {taught.map(([host, labels]) => (
-              <tr key={host} data-testid={`source-taught-${host}`}>
-                <th scope="row" style="font-weight:600">
-                  {host}
-                </th>
-                <td style="font-size:0.9rem">{labels.join('; ')}</td>
-                <AccessCell id={`taught-${host}`} name={host} origins={[taughtOrigin(host)]} granted={granted} onMessage={setMessage} />
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <div class="scroll-box" tabIndex={0}>
+          <table aria-labelledby="sources-taught">
+            <SourcesHead reads="Labels it reads" />
+            <tbody>
+              {taught.map(([host, labels]) => (
+                <tr key={host} data-testid={`source-taught-${host}`}>
+                  <th scope="row" style="font-weight:600">
+                    {host}
+                  </th>
+                  <td style="font-size:0.9rem">{labels.join('; ')}</td>
+                  <AccessCell id={`taught-${host}`} name={host} origins={[taughtOrigin(host)]} granted={granted} onMessage={setMessage} />
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
     </section>
   );

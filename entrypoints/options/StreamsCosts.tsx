@@ -27,26 +27,28 @@ export function StreamsCosts(props: { stream: Stream; currency: string; locale: 
       <h3 style="font-size:1rem;margin:0.5rem 0">Costs</h3>
       {costs && costs.length === 0 && <p class="muted">No costs for {stream.name}.</p>}
       {costs && costs.length > 0 && (
-        <table>
-          <caption class="visually-hidden">Costs of {stream.name}</caption>
-          <thead>
-            <tr>
-              <th scope="col">Cost</th>
-              <th scope="col" class="num">
-                Amount
-              </th>
-              <th scope="col">Every</th>
-              <th scope="col">Starts</th>
-              <th scope="col">Ends</th>
-              <th scope="col">Actions</th>
-            </tr>
-          </thead>
-          <tbody>
-            {costs.map((cost) => (
-              <CostRow key={cost.id} cost={cost} locale={props.locale} />
-            ))}
-          </tbody>
-        </table>
+        <div class="scroll-box" tabIndex={0}>
+          <table>
+            <caption class="visually-hidden">Costs of {stream.name}</caption>
+            <thead>
+              <tr>
+                <th scope="col">Cost</th>
+                <th scope="col" class="num">
+                  Amount
+                </th>
+                <th scope="col">Every</th>
+                <th scope="col">Starts</th>
+                <th scope="col">Ends</th>
+                <th scope="col">Actions</th>
+              </tr>
+            </thead>
+            <tbody>
+              {costs.map((cost) => (
+                <CostRow key={cost.id} cost={cost} locale={props.locale} />
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
       <AddCostForm stream={stream} currency={props.currency} locale={props.locale} />
     </div>

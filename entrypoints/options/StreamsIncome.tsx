@@ -42,28 +42,30 @@ export function StreamsIncome(props: { stream: Stream; currency: string; locale:
       <h3 style="font-size:1rem;margin:0.5rem 0">Income</h3>
       {events && events.length === 0 && <p class="muted">No income for {stream.name} yet.</p>}
       {events && events.length > 0 && (
-        <table>
-          <caption style="text-align:left;padding:0.25rem 0" class="muted">
-            Latest income of {stream.name}
-            {events.length === LATEST ? ` (the last ${LATEST})` : ''}
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">Date</th>
-              <th scope="col" class="num">
-                Amount
-              </th>
-              <th scope="col">Kind</th>
-              <th scope="col">Where from</th>
-              <th scope="col">Actions</th>
-            </tr>
-          </thead>
-          <tbody>
-            {events.map((event) => (
-              <IncomeRow key={event.id} event={event} locale={props.locale} />
-            ))}
-          </tbody>
-        </table>
+        <div class="scroll-box" tabIndex={0}>
+          <table>
+            <caption style="text-align:left;padding:0.25rem 0" class="muted">
+              Latest income of {stream.name}
+              {events.length === LATEST ? ` (the last ${LATEST})` : ''}
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">Date</th>
+                <th scope="col" class="num">
+                  Amount
+                </th>
+                <th scope="col">Kind</th>
+                <th scope="col">Where from</th>
+                <th scope="col">Actions</th>
+              </tr>
+            </thead>
+            <tbody>
+              {events.map((event) => (
+                <IncomeRow key={event.id} event={event} locale={props.locale} />
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
       <AddIncomeForm stream={stream} currency={props.currency} locale={props.locale} />
     </div>

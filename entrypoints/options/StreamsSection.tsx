@@ -63,69 +63,71 @@ export function StreamsSection(props: { settings: AppSettings; locale: string })
       )}
       {streams && streams.length === 0 && <p class="muted">No streams yet.</p>}
       {streams && streams.length > 0 && (
-        <table>
-          <caption class="visually-hidden">Your income streams</caption>
-          <thead>
-            <tr>
-              <th scope="col">Stream</th>
-              <th scope="col">Layer</th>
-              <th scope="col">Started</th>
-              <th scope="col" class="num">
-                Hours a month
-              </th>
-              <th scope="col" class="num">
-                Self-sustaining at
-              </th>
-              <th scope="col" class="num">
-                Capital
-              </th>
-              <th scope="col">Actions</th>
-            </tr>
-          </thead>
-          {streams.map((stream) => (
-            <tbody key={stream.id}>
-              {editing === stream.id ? (
+        <div class="scroll-box" tabIndex={0}>
+          <table>
+            <caption class="visually-hidden">Your income streams</caption>
+            <thead>
+              <tr>
+                <th scope="col">Stream</th>
+                <th scope="col">Layer</th>
+                <th scope="col">Started</th>
+                <th scope="col" class="num">
+                  Hours a month
+                </th>
+                <th scope="col" class="num">
+                  Self-sustaining at
+                </th>
+                <th scope="col" class="num">
+                  Capital
+                </th>
+                <th scope="col">Actions</th>
+              </tr>
+            </thead>
+            {streams.map((stream) => (
+              <tbody key={stream.id}>
+                {editing === stream.id ? (
+                  <tr>
+                    <td colSpan={COLUMNS}>
+                      <StreamsForm
+                        formLabel={`Edit ${stream.name}`}
+                        submitLabel="Save stream"
+                        stream={stream}
+                        accounts={allAccounts}
+                        baseCurrency={base}
+                        locale={props.locale}
+                        onCancel={() => setEditing(undefined)}
+                        onSave={async (draft) => {
+                          await store.updateStream(stream.id, draft);
+                          setEditing(undefined);
+                          setStatus(`Saved ${draft.name}.`);
+                        }}
+                      />
+                    </td>
+                  </tr>
+                ) : (
+                  <StreamRow
+                    stream={stream}
+                    accounts={allAccounts}
+                    locale={props.locale}
+                    events={counts?.events.get(stream.id) ?? 0}
+                    costs={counts?.costs.get(stream.id) ?? 0}
+                    onEdit={() => setEditing(stream.id)}
+                    onStatus={setStatus}
+                  />
+                )}
                 <tr>
                   <td colSpan={COLUMNS}>
-                    <StreamsForm
-                      formLabel={`Edit ${stream.name}`}
-                      submitLabel="Save stream"
-                      stream={stream}
-                      accounts={allAccounts}
-                      baseCurrency={base}
-                      locale={props.locale}
-                      onCancel={() => setEditing(undefined)}
-                      onSave={async (draft) => {
-                        await store.updateStream(stream.id, draft);
-                        setEditing(undefined);
-                        setStatus(`Saved ${draft.name}.`);
-                      }}
-                    />
+                    <details>
+                      <summary>Costs and income of {stream.name}</summary>
+                      <StreamsCosts stream={stream} currency={streamCurrency(stream, allAccounts, base)} locale={props.locale} />
+                      <StreamsIncome stream={stream} currency={streamCurrency(stream, allAccounts, base)} locale={props.locale} />
+                    </details>
                   </td>
                 </tr>
-              ) : (
-                <StreamRow
-                  stream={stream}
-                  accounts={allAccounts}
-                  locale={props.locale}
-                  events={counts?.events.get(stream.id) ?? 0}
-                  costs={counts?.costs.get(stream.id) ?? 0}
-                  onEdit={() => setEditing(stream.id)}
-                  onStatus={setStatus}
-                />
-              )}
-              <tr>
-                <td colSpan={COLUMNS}>
-                  <details>
-                    <summary>Costs and income of {stream.name}</summary>
-                    <StreamsCosts stream={stream} currency={streamCurrency(stream, allAccounts, base)} locale={props.locale} />
-                    <StreamsIncome stream={stream} currency={streamCurrency(stream, allAccounts, base)} locale={props.locale} />
-                  </details>
-                </td>
-              </tr>
-            </tbody>
-          ))}
-        </table>
+              </tbody>
+            ))}
+          </table>
+        </div>
       )}
     </section>
   );

@@ -43,25 +43,27 @@ export function TradingBacktestResult(props: {
         {result.symbols.join(', ')}, {result.dates.length > 0 ? `${f.day(result.dates[0]!)} to ${f.day(result.dates[result.dates.length - 1]!)}` : 'no bars'}
         {result.firstSignalIndex > 0 ? ` (after a ${f.count(result.firstSignalIndex)}-bar warm-up)` : ''}, in {currency}.
       </p>
-      <table data-testid="trading-metrics">
-        <caption class="visually-hidden">Backtest metrics, strategy against buy and hold</caption>
-        <thead>
-          <tr>
-            <th scope="col">Metric</th>
-            <th scope="col" class="num">Strategy</th>
-            <th scope="col" class="num">Buy and hold</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((r) => (
-            <tr key={r.label}>
-              <th scope="row">{r.label}</th>
-              <td class="num">{r.strategy}</td>
-              <td class="num">{r.benchmark}</td>
+      <div class="scroll-box" tabIndex={0}>
+        <table data-testid="trading-metrics">
+          <caption class="visually-hidden">Backtest metrics, strategy against buy and hold</caption>
+          <thead>
+            <tr>
+              <th scope="col">Metric</th>
+              <th scope="col" class="num">Strategy</th>
+              <th scope="col" class="num">Buy and hold</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r.label}>
+                <th scope="row">{r.label}</th>
+                <td class="num">{r.strategy}</td>
+                <td class="num">{r.benchmark}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
       <h4>Equity</h4>
       <EquityChart
         dates={result.dates}
@@ -110,32 +112,34 @@ function WalkForward(props: { report: WalkForwardReport; f: TradingFormat }) {
       {report.folds.length > 0 && (
         <details>
           <summary>Folds ({report.folds.length}): edge = strategy Sharpe − buy-and-hold Sharpe</summary>
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">Fold</th>
-                <th scope="col">In sample</th>
-                <th scope="col" class="num">Edge</th>
-                <th scope="col">Out of sample</th>
-                <th scope="col" class="num">Edge</th>
-              </tr>
-            </thead>
-            <tbody>
-              {report.folds.map((fold, i) => (
-                <tr key={i}>
-                  <th scope="row">{i + 1}</th>
-                  <td>
-                    {f.day(fold.inSample.from)} – {f.day(fold.inSample.to)}
-                  </td>
-                  <td class="num">{f.ratio(fold.inSample.edge)}</td>
-                  <td>
-                    {f.day(fold.outOfSample.from)} – {f.day(fold.outOfSample.to)}
-                  </td>
-                  <td class="num">{f.ratio(fold.outOfSample.edge)}</td>
+          <div class="scroll-box" tabIndex={0}>
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">Fold</th>
+                  <th scope="col">In sample</th>
+                  <th scope="col" class="num">Edge</th>
+                  <th scope="col">Out of sample</th>
+                  <th scope="col" class="num">Edge</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {report.folds.map((fold, i) => (
+                  <tr key={i}>
+                    <th scope="row">{i + 1}</th>
+                    <td>
+                      {f.day(fold.inSample.from)} – {f.day(fold.inSample.to)}
+                    </td>
+                    <td class="num">{f.ratio(fold.inSample.edge)}</td>
+                    <td>
+                      {f.day(fold.outOfSample.from)} – {f.day(fold.outOfSample.to)}
+                    </td>
+                    <td class="num">{f.ratio(fold.outOfSample.edge)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
         </details>
       )}
     </div>

@@ -143,29 +143,31 @@ function Ledger(props: { ledger: LabLedger; account: LabAccount; f: TradingForma
         </div>
       </dl>
       {ledger.positions.length > 0 && (
-        <table>
-          <caption class="visually-hidden">Positions of {account.name}</caption>
-          <thead>
-            <tr>
-              <th scope="col">Symbol</th>
-              <th scope="col" class="num">Shares</th>
-              <th scope="col" class="num">Cost</th>
-              <th scope="col" class="num">Last close</th>
-              <th scope="col" class="num">Value</th>
-            </tr>
-          </thead>
-          <tbody>
-            {ledger.positions.map((p) => (
-              <tr key={p.symbol}>
-                <th scope="row">{p.symbol}</th>
-                <td class="num">{f.count(p.quantity / 1e6)}</td>
-                <td class="num">{f.money(p.costMinor)}</td>
-                <td class="num">{p.lastPrice === null ? '—' : f.price(p.lastPrice)}</td>
-                <td class="num">{p.valueMinor === null ? 'no price' : f.money(p.valueMinor)}</td>
+        <div class="scroll-box" tabIndex={0}>
+          <table>
+            <caption class="visually-hidden">Positions of {account.name}</caption>
+            <thead>
+              <tr>
+                <th scope="col">Symbol</th>
+                <th scope="col" class="num">Shares</th>
+                <th scope="col" class="num">Cost</th>
+                <th scope="col" class="num">Last close</th>
+                <th scope="col" class="num">Value</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {ledger.positions.map((p) => (
+                <tr key={p.symbol}>
+                  <th scope="row">{p.symbol}</th>
+                  <td class="num">{f.count(p.quantity / 1e6)}</td>
+                  <td class="num">{f.money(p.costMinor)}</td>
+                  <td class="num">{p.lastPrice === null ? '—' : f.price(p.lastPrice)}</td>
+                  <td class="num">{p.valueMinor === null ? 'no price' : f.money(p.valueMinor)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
       {ledger.dates.length > 1 && (
         <EquityChart

@@ -60,33 +60,35 @@ function CurrencyReport(props: { report: OptionsReport; locale: string }) {
         <strong data-testid="trading-options-yield">{r.annualizedYield === null ? '—' : f.percent(r.annualizedYield)}</strong>; open capital{' '}
         {f.money(r.openCapitalMinor)} ({r.currency}).
       </p>
-      <table>
-        <caption class="visually-hidden">Premium by month in {r.currency}, cash basis</caption>
-        <thead>
-          <tr>
-            <th scope="col">Month</th>
-            <th scope="col" class="num">Premium</th>
-            <th scope="col" class="num">Buy-backs</th>
-            <th scope="col" class="num">Net</th>
-            <th scope="col">
-              <span class="visually-hidden">Bar</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {r.premiumByMonth.map((m) => (
-            <tr key={m.month}>
-              <th scope="row">{monthLabel(m.month, props.locale)}</th>
-              <td class="num">{f.money(m.premiumMinor)}</td>
-              <td class="num">{m.buybackMinor === 0 ? '—' : f.money(-m.buybackMinor)}</td>
-              <td class={`num ${m.netMinor < 0 ? 'negative' : ''}`}>{f.money(m.netMinor)}</td>
-              <td style="width:30%" aria-hidden="true">
-                <div class={`trading-bar${m.netMinor < 0 ? ' trading-bar-negative' : ''}`} style={`width:${((Math.abs(m.netMinor) / largest) * 100).toFixed(1)}%`} />
-              </td>
+      <div class="scroll-box" tabIndex={0}>
+        <table>
+          <caption class="visually-hidden">Premium by month in {r.currency}, cash basis</caption>
+          <thead>
+            <tr>
+              <th scope="col">Month</th>
+              <th scope="col" class="num">Premium</th>
+              <th scope="col" class="num">Buy-backs</th>
+              <th scope="col" class="num">Net</th>
+              <th scope="col">
+                <span class="visually-hidden">Bar</span>
+              </th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {r.premiumByMonth.map((m) => (
+              <tr key={m.month}>
+                <th scope="row">{monthLabel(m.month, props.locale)}</th>
+                <td class="num">{f.money(m.premiumMinor)}</td>
+                <td class="num">{m.buybackMinor === 0 ? '—' : f.money(-m.buybackMinor)}</td>
+                <td class={`num ${m.netMinor < 0 ? 'negative' : ''}`}>{f.money(m.netMinor)}</td>
+                <td style="width:30%" aria-hidden="true">
+                  <div class={`trading-bar${m.netMinor < 0 ? ' trading-bar-negative' : ''}`} style={`width:${((Math.abs(m.netMinor) / largest) * 100).toFixed(1)}%`} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
       {r.assignments.length > 0 && (
         <>
           <h4>Assignments</h4>

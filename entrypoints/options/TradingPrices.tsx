@@ -144,42 +144,44 @@ export function TradingPrices(props: { symbols: SymbolOnFile[]; locale: string; 
       {props.symbols.length === 0 ? (
         <p class="muted">No prices on file yet.</p>
       ) : (
-        <table aria-labelledby="trading-prices-heading" data-testid="trading-symbols">
-          <thead>
-            <tr>
-              <th scope="col">Symbol</th>
-              <th scope="col" class="num">Bars</th>
-              <th scope="col">First</th>
-              <th scope="col">Last</th>
-              <th scope="col">Adjusted</th>
-              <th scope="col">
-                <span class="visually-hidden">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {props.symbols.map((s) => (
-              <tr key={s.symbol} data-symbol={s.symbol}>
-                <th scope="row">{s.symbol}</th>
-                <td class="num">{f.count(s.bars)}</td>
-                <td>{isoDayText(s.first, f, parseDay)}</td>
-                <td>{isoDayText(s.last, f, parseDay)}</td>
-                <td>{s.adjusted ? 'Yes (Adj Close)' : s.closeOnly ? 'No (closes only)' : 'No'}</td>
-                <td>
-                  <ConfirmButton
-                    label={`Delete ${s.symbol}`}
-                    question={`Delete all ${s.bars} bars of ${s.symbol}?`}
-                    confirmLabel="Delete prices"
-                    onConfirm={async () => {
-                      const n = await store.deleteSymbolBars(s.symbol);
-                      setListStatus(`Deleted ${n} bars of ${s.symbol}.`);
-                    }}
-                  />
-                </td>
+        <div class="scroll-box" tabIndex={0}>
+          <table aria-labelledby="trading-prices-heading" data-testid="trading-symbols">
+            <thead>
+              <tr>
+                <th scope="col">Symbol</th>
+                <th scope="col" class="num">Bars</th>
+                <th scope="col">First</th>
+                <th scope="col">Last</th>
+                <th scope="col">Adjusted</th>
+                <th scope="col">
+                  <span class="visually-hidden">Actions</span>
+                </th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {props.symbols.map((s) => (
+                <tr key={s.symbol} data-symbol={s.symbol}>
+                  <th scope="row">{s.symbol}</th>
+                  <td class="num">{f.count(s.bars)}</td>
+                  <td>{isoDayText(s.first, f, parseDay)}</td>
+                  <td>{isoDayText(s.last, f, parseDay)}</td>
+                  <td>{s.adjusted ? 'Yes (Adj Close)' : s.closeOnly ? 'No (closes only)' : 'No'}</td>
+                  <td>
+                    <ConfirmButton
+                      label={`Delete ${s.symbol}`}
+                      question={`Delete all ${s.bars} bars of ${s.symbol}?`}
+                      confirmLabel="Delete prices"
+                      onConfirm={async () => {
+                        const n = await store.deleteSymbolBars(s.symbol);
+                        setListStatus(`Deleted ${n} bars of ${s.symbol}.`);
+                      }}
+                    />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
       <p role="status" class="form-status">
         {listStatus}

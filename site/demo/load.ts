@@ -5,7 +5,7 @@
  * accounts is the visitor's demo from an earlier visit and is kept as it is.
  */
 import { db, store } from '@/utils/db';
-import { DEMO_SEED, demoBackupText } from '@/utils/demo';
+import { DEMO_SEED, demoAsOf, demoBackupText } from '@/utils/demo';
 
 export type DemoLoadStep = 'checking' | 'generating' | 'saving' | 'ready';
 
@@ -21,7 +21,7 @@ export async function resetDemo(now: number, onStep: (step: DemoLoadStep) => voi
   onStep('generating');
   // Let the page paint the step before the generator takes the main thread.
   await new Promise((done) => setTimeout(done, 0));
-  const text = demoBackupText({ seed: DEMO_SEED, asOf: now });
+  const text = demoBackupText({ seed: DEMO_SEED, asOf: demoAsOf(now) });
   onStep('saving');
   const { restored } = await store.restoreBackup(text);
   onStep('ready');

@@ -22,8 +22,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { assessLayers } from '../../utils/analytics/assessment';
 import { netWorthSeries } from '../../utils/analytics/netWorth';
-import { generateDemo, DEMO_SEED } from '../../utils/demo';
-import { noonOf } from '../../utils/demo/calendar';
+import { demoAsOf, generateDemo, DEMO_SEED } from '../../utils/demo';
 import { LAYER_LABELS } from '../../utils/labels';
 import { formatMoney } from '../../utils/money';
 import { ALL_ADAPTERS } from '../../utils/capture/adapters';
@@ -230,8 +229,7 @@ describe('live demo', () => {
   it('loads the household generated in Node for today, and shows its net worth, plan and charts', async () => {
     const page = await openSitePage('demo.html');
     await poll(() => page.getByTestId('demo-banner').count()).toBe(1);
-    const today = new Date().toISOString().slice(0, 10);
-    const { tables } = generateDemo({ seed: DEMO_SEED, asOf: noonOf(today) });
+    const { tables } = generateDemo({ seed: DEMO_SEED, asOf: demoAsOf(Date.now()) });
     const stored = await readStoredRows<{ id: string }>(page, ['accounts', 'balanceSnapshots', 'transactions', 'incomeEvents']);
     const byId = (rows: { id: string }[]) => [...rows].sort((a, b) => (a.id < b.id ? -1 : 1));
     expect(byId(stored['accounts']!)).toEqual(byId(tables.accounts ?? []));

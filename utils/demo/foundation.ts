@@ -158,6 +158,8 @@ export function foundationPart(ctx: DemoContext): DemoTables {
       emergencyMonths: EMERGENCY_MONTHS,
       emergencyAccountIds: [DEMO_IDS.hysa],
       foundationStarterMonthly: money(10_000),
+      // The couple committed to the blog as their one Leverage play two months ago (the coach's 90-day review).
+      leveragePlay: { streamId: DEMO_IDS.blogStream, committedAt: noonOf(addDays(ctx.today, -60)) },
       assessment: {
         emergencyMonths: Math.round((emergencyThen * 10) / MONTHLY_EXPENSES_MINOR) / 10,
         highInterestDebt: money(0),

@@ -5,7 +5,7 @@
 import { Random } from '@/utils/analytics/random';
 import { serializeBackup } from '@/utils/backup/serialize';
 import { fingerprint } from '@/utils/importers/fingerprint';
-import { firstOfMonthBefore, monthsFrom, utcDay } from './calendar';
+import { firstOfMonthBefore, monthsFrom, noonOf, utcDay } from './calendar';
 import { foundationPart } from './foundation';
 import { spendingPart } from './spending';
 import { leveragePart } from './leverage';
@@ -15,6 +15,15 @@ import type { DemoContext, DemoOptions, DemoPart, DemoSummary, DemoTables } from
 
 export type { DemoOptions, DemoSummary, DemoTables } from './types';
 export { DEMO_IDS } from './types';
+
+/**
+ * The demo's "today" for a visitor at `now`: the UTC day of twelve hours
+ * earlier. Every record sits at a UTC noon, so none of the household's
+ * history is later than `now` (a plan skips what is still to come).
+ */
+export function demoAsOf(now: number): number {
+  return noonOf(utcDay(now - 12 * 3_600_000));
+}
 
 /** The site's seed: every visitor sees the same household. */
 export const DEMO_SEED = 20261124;
