@@ -39,6 +39,7 @@ import { paperLab, priceFile } from './acceleration-lab';
 import { runWheel, wheelAccountOn, type WheelPosition } from './acceleration-wheel';
 import { addDays, isoDay, noonOf } from './calendar';
 import { DEMO_IDS, type DemoContext, type DemoTables } from './types';
+import { DEMO_PROVENANCE, demoSnapshot, usd } from './records';
 
 export const WHEEL_ACCOUNT_ID = 'demo-lab-wheel';
 export const WHEEL_DEPOSIT_CENTS = 600_000;
@@ -46,8 +47,7 @@ export const WHEEL_DEPOSIT_CENTS = 600_000;
 const ACCOUNT_MONTHS_AGO = 24;
 const PAPER_MONTHS_AGO = 12;
 
-const DESCRIPTION = 'Demo household (sample data)';
-const usd = (minor: number) => ({ minor, currency: 'USD' });
+const DESCRIPTION = DEMO_PROVENANCE.description;
 
 /** The first trading day on or after `day`. */
 function tradingDayFrom(day: string): string {
@@ -89,14 +89,7 @@ export function accelerationPart(ctx: DemoContext): DemoTables {
   };
   const balanceSnapshots: BalanceSnapshot[] = [];
   const snapshot = (day: string, suffix: string, minor: number) =>
-    balanceSnapshots.push({
-      id: `demo-bal-trading-${suffix}`,
-      accountId: DEMO_IDS.trading,
-      at: noonOf(day),
-      amount: usd(minor),
-      source: 'import',
-      provenance: { description: DESCRIPTION },
-    });
+    balanceSnapshots.push(demoSnapshot(`demo-bal-trading-${suffix}`, DEMO_IDS.trading, day, minor));
   /** Cash + shares at the last close on or before `day`. */
   const valueOn = (day: string) => {
     const state = wheelAccountOn(wheel, day, WHEEL_DEPOSIT_CENTS);

@@ -31,6 +31,7 @@ import { monthNumber } from '@/utils/analytics/streams-months';
 import { isoDay, noonOf } from './calendar';
 import { customersOf, saasMonths } from './compounding-customers';
 import { DEMO_IDS, type DemoContext, type DemoMonth, type DemoTables } from './types';
+import { DEMO_PROVENANCE, demoSnapshot, usd } from './records';
 
 export const SAAS_START_MONTHS_AGO = 18;
 export const SAAS_BUILD_MONTHS = 3;
@@ -38,8 +39,7 @@ export const OPENING_DEPOSIT_CENTS = 100_000;
 /** Months after the launch when hosting moves to the larger plan. */
 const HOSTING_UPGRADE_AFTER = 8;
 
-const DESCRIPTION = 'Demo household (sample data)';
-const usd = (minor: number) => ({ minor, currency: 'USD' });
+const DESCRIPTION = DEMO_PROVENANCE.description;
 
 /** Hours worked in the month `monthsSinceStart` after the start's: 60, 55, 50 building, then 45 × 0.85 a month from the launch, never under 6. */
 export function hoursWorked(monthsSinceStart: number): number {
@@ -136,14 +136,7 @@ export function compoundingPart(ctx: DemoContext): DemoTables {
       provenance: { description: DESCRIPTION },
     });
   const snapshot = (id: string, day: string, cents: number) =>
-    balanceSnapshots.push({
-      id: `demo-bal-business-${id}`,
-      accountId: DEMO_IDS.business,
-      at: noonOf(day),
-      amount: usd(cents),
-      source: 'import',
-      provenance: { description: DESCRIPTION },
-    });
+    balanceSnapshots.push(demoSnapshot(`demo-bal-business-${id}`, DEMO_IDS.business, day, cents));
   snapshot('opened', first(start), OPENING_DEPOSIT_CENTS);
   let balance = OPENING_DEPOSIT_CENTS;
   for (let i = startIndex; i < months.length; i++) {

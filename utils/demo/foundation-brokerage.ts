@@ -23,14 +23,16 @@
  * plus the cash left from deposits (the checking account's transfers, see
  * foundation-household.ts), dividends and sales less purchases.
  */
+import { DEFAULT_PORTFOLIO_SETTINGS } from '@/utils/portfolio/types';
 import { formatQty, valueOf, mulDivRound, QTY_SCALE } from '@/utils/portfolio/quantity';
 import type { BackupTables } from '@/utils/backup/format';
 import { addDays, isoDay, noonOf } from './calendar';
 import { householdSchedule, lastWeekdayOf, weekdayOnOrAfter, weekdayOnOrBefore } from './foundation-household';
 import { MarketPath, SYMBOLS, type DemoSymbol } from './foundation-market';
 import { DEMO_IDS, type DemoContext } from './types';
+import { DEMO_PROVENANCE } from './records';
 
-const PROVENANCE = { description: 'Demo household (sample data)' };
+const PROVENANCE = DEMO_PROVENANCE;
 
 /** Targets in basis points, by the engine's asset class ids (utils/portfolio/classes.ts). */
 export const TARGETS = { 'us-total-market': 6000, 'intl-developed': 3000, 'us-bonds': 1000 } as const;
@@ -236,14 +238,7 @@ export function brokerageHistory(ctx: DemoContext, market: MarketPath): Brokerag
     {
       key: 'portfolio',
       currency: ctx.currency,
-      absoluteBandBasisPoints: 500,
-      relativeBandBasisPoints: 2500,
-      harvestMinLossMinor: 100_000,
-      harvestMinLossBasisPoints: 500,
-      shortTermRateBasisPoints: 3200,
-      longTermRateBasisPoints: 1500,
-      allowShortTermGains: false,
-      lotMethod: 'fifo',
+      ...DEFAULT_PORTFOLIO_SETTINGS,
       classOverrides: {},
       identical: [],
       cash: { [account]: cash },

@@ -43,8 +43,9 @@ import {
 } from './foundation-household';
 import { MarketPath, type DemoSymbol } from './foundation-market';
 import { DEMO_IDS, type DemoContext, type DemoTables } from './types';
+import { DEMO_PROVENANCE } from './records';
 
-const PROVENANCE = { description: 'Demo household (sample data)' };
+const PROVENANCE = DEMO_PROVENANCE;
 
 export const ACCOUNT_NAMES = {
   checking: { institution: 'Chase', name: 'Total Checking' },

@@ -33,9 +33,9 @@ import {
   youtubeModel,
 } from './leverage-earnings';
 import { DEMO_IDS, type DemoContext, type DemoMonth, type DemoTables } from './types';
+import { DEMO_PROVENANCE, usd } from './records';
 
-const DESCRIPTION = 'Demo household (sample data)';
-const usd = (minor: number) => ({ minor, currency: 'USD' });
+const DESCRIPTION = DEMO_PROVENANCE.description;
 
 /** Noon of the given day of a month (clamped to its length). */
 const noonIn = (month: DemoMonth, day: number) => noonOf(dayIn(month, day));

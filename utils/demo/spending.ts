@@ -52,8 +52,9 @@ import {
   type Shop,
 } from './spending-merchants';
 import { DEMO_IDS, type DemoContext, type DemoMonth, type DemoTables } from './types';
+import { DEMO_PROVENANCE } from './records';
 
-const PROVENANCE = { description: 'Demo household (sample data)' };
+const PROVENANCE = DEMO_PROVENANCE;
 
 /** What the card owed the day before the history starts (paid by the first autopay). */
 export const CARD_OPENING_MINOR = -284_117;
