@@ -1,7 +1,8 @@
 /**
  * A Vite plugin that renders each page's content at build time: the
  * `<!--page-->` outlet of site/<page>.html is replaced by the page's Preact
- * tree rendered to HTML, and `<!--title-->` by its title. The landing and
+ * tree rendered to HTML, and `<!--head-->` by the head every page shares
+ * (its title, description and the Content-Security-Policy). The landing and
  * privacy pages are then complete without JavaScript; the assessment and
  * demo pages mount their interactive part into an element of that HTML.
  */
@@ -46,6 +47,38 @@ export function findZips(outputDir: string): { chrome?: string; firefox?: string
  * `extensionOutputDir` into the site's downloads/ folder, so its install
  * links are files of the site itself (no other server involved).
  */
+/**
+ * The head every page shares (replaces `<!--head-->`): the viewport, both
+ * colour schemes, no referrer, and a Content-Security-Policy that lets the
+ * page load and connect to nothing but its own origin.
+ */
+export function sharedHead(page: { title: string; description: string }): string {
+  const csp = [
+    "default-src 'self'",
+    "script-src 'self'",
+    // Pre-rendered components carry style attributes; uPlot sets styles from script.
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "worker-src 'self' blob:",
+    "connect-src 'self'",
+    "form-action 'self'",
+    "base-uri 'self'",
+    "object-src 'none'",
+  ].join('; ');
+  return [
+    '<meta name="viewport" content="width=device-width, initial-scale=1.0" />',
+    '<meta name="color-scheme" content="light dark" />',
+    '<meta name="referrer" content="no-referrer" />',
+    '<!-- Nothing is loaded from, or sent to, anywhere but this site itself. -->',
+    `<meta http-equiv="Content-Security-Policy" content="${escapeHtml(csp)}" />`,
+    `<title>${escapeHtml(page.title)}</title>`,
+    `<meta name="description" content="${escapeHtml(page.description)}" />`,
+  ]
+    .map((line) => `    ${line}`)
+    .join('\n')
+    .trimStart();
+}
+
 export function prerenderPages(options: { extensionOutputDir: string; version: string }): Plugin {
   const zips = findZips(options.extensionOutputDir);
   const build: SiteBuildInfo = {
@@ -65,11 +98,10 @@ export function prerenderPages(options: { extensionOutputDir: string; version: s
         const file = basename(ctx.filename) as SitePageFile;
         const page = SITE_PAGES[file];
         if (!page) throw new Error(`site/${file} is not in site/pages/registry.tsx`);
-        if (!html.includes('<!--page-->')) throw new Error(`site/${file} has no <!--page--> outlet`);
-        return html
-          .replace('<!--title-->', escapeHtml(page.title))
-          .replace('<!--description-->', escapeHtml(page.description))
-          .replace('<!--page-->', renderPage(file, build));
+        for (const outlet of ['<!--head-->', '<!--page-->']) {
+          if (!html.includes(outlet)) throw new Error(`site/${file} has no ${outlet} outlet`);
+        }
+        return html.replace('<!--head-->', sharedHead(page)).replace('<!--page-->', renderPage(file, build));
       },
     },
   };
