@@ -35,6 +35,14 @@ export function DemoApp() {
   const [status, setStatus] = useState<string>();
   const [resetting, setResetting] = useState(false);
   const statusRef = useRef<HTMLParagraphElement>(null);
+  // After a reset the banner is drawn again: focus its outcome once it is there.
+  const [focusStatus, setFocusStatus] = useState(false);
+  useEffect(() => {
+    if (focusStatus && statusRef.current) {
+      statusRef.current.focus();
+      setFocusStatus(false);
+    }
+  });
 
   useEffect(() => {
     ensureDemo(Date.now(), setStep).then(
@@ -53,7 +61,7 @@ export function DemoApp() {
       setError(`The demo could not be reset: ${e instanceof Error ? e.message : String(e)}`);
     } finally {
       setResetting(false);
-      statusRef.current?.focus();
+      setFocusStatus(true);
     }
   }
 

@@ -227,8 +227,11 @@ describe('layer assessment', () => {
 
 describe('live demo', () => {
   it('loads the household generated in Node for today, and shows its net worth, plan and charts', async () => {
+    const started = Date.now();
     const page = await openSitePage('demo.html');
     await poll(() => page.getByTestId('demo-banner').count()).toBe(1);
+    // A figure for the record, not a pass/fail threshold: generation and the restore into IndexedDB.
+    console.log(`[site] demo household generated and stored in ${Date.now() - started} ms (page load included)`);
     const { tables } = generateDemo({ seed: DEMO_SEED, asOf: demoAsOf(Date.now()) });
     const stored = await readStoredRows<{ id: string }>(page, ['accounts', 'balanceSnapshots', 'transactions', 'incomeEvents']);
     const byId = (rows: { id: string }[]) => [...rows].sort((a, b) => (a.id < b.id ? -1 : 1));
@@ -280,9 +283,16 @@ describe('live demo', () => {
         }),
     );
     expect((await readStoredRows(page, ['balanceSnapshots']))['balanceSnapshots']!.length).toBe(0);
-    await page.getByRole('button', { name: 'Reset demo' }).click();
-    await page.getByRole('group', { name: /Put the sample household back/ }).getByRole('button', { name: 'Reset demo' }).click();
+    // With the keyboard only: Enter on "Reset demo"; the question takes focus on Cancel; Shift+Tab, Enter confirms.
+    await page.getByRole('button', { name: 'Reset demo' }).focus();
+    await page.keyboard.press('Enter');
+    const question = page.getByRole('group', { name: /Put the sample household back/ });
+    await poll(() => question.getByRole('button', { name: 'Cancel' }).evaluate((b) => b === document.activeElement)).toBe(true);
+    await page.keyboard.press('Shift+Tab');
+    await page.keyboard.press('Enter');
     await poll(() => text(page.getByTestId('demo-status'))).toMatch(/Demo reset/);
+    // Focus lands on the outcome, so a keyboard or screen-reader user hears it.
+    expect(await page.getByTestId('demo-status').evaluate((p) => p === document.activeElement)).toBe(true);
     expect(await count()).toBe(before);
     expect((await readStoredRows(page, ['balanceSnapshots']))['balanceSnapshots']!.length).toBeGreaterThan(100);
     await poll(() => page.getByTestId('plan-section').getAttribute('aria-busy')).toBe('false');
