@@ -10,16 +10,14 @@
 import { describe, expect, it } from 'vitest';
 import { parseBackup } from '@/utils/backup/format';
 import { serializeBackup } from '@/utils/backup/serialize';
-import { computePlan } from '@/utils/analytics/plan';
 import { monthlyStreamSeries, monthsEnding } from '@/utils/analytics/streams';
 import { Random } from '@/utils/analytics/random';
-import { DEFAULT_SETTINGS } from '@/utils/db/schema';
-import { defaultPlanSettings } from '@/utils/db/schema-plan';
 import { noonOf } from '@/utils/demo/calendar';
 import { compoundingPart, SAAS_START_MONTHS_AGO, SAAS_BUILD_MONTHS } from '@/utils/demo/compounding';
 import { customersOf, saasMonths, stripeFeeCents } from '@/utils/demo/compounding-customers';
 import { DEMO_IDS, DEMO_SEED, demoBackupText, demoContext, generateDemo } from '@/utils/demo/index';
 import type { DemoTables } from '@/utils/demo/types';
+import { planOf } from './plan-of';
 
 const AS_OF = noonOf('2026-11-24');
 /** A Sunday, the 1st of a month. */
@@ -37,24 +35,6 @@ function model(seed = DEMO_SEED, asOf = AS_OF) {
   return saasMonths(ctx.months, launch, ctx.today, random);
 }
 
-function planOf(t: DemoTables, asOf: number) {
-  return computePlan(
-    {
-      now: asOf,
-      tzOffsetMinutes: 0,
-      settings: t.settings?.[0] ?? DEFAULT_SETTINGS,
-      planSettings: t.planSettings?.[0] ?? defaultPlanSettings('USD'),
-      accounts: t.accounts ?? [],
-      balanceSnapshots: t.balanceSnapshots ?? [],
-      streams: t.streams ?? [],
-      incomeEvents: t.incomeEvents ?? [],
-      streamCosts: t.streamCosts ?? [],
-      cashNeeds: t.cashNeeds ?? [],
-      debts: t.debts ?? [],
-    },
-    { paths: 0 },
-  );
-}
 
 const metric = (name: string, month: string) => tables.metricSnapshots!.find((m) => m.id === `demo-metric-saas-${name}-${month}`)!;
 

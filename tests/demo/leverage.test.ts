@@ -11,16 +11,14 @@ import { describe, expect, it } from 'vitest';
 import { parseBackup } from '@/utils/backup/format';
 import { serializeBackup } from '@/utils/backup/serialize';
 import { incomeForMonth } from '@/utils/analytics/income';
-import { computePlan } from '@/utils/analytics/plan';
 import { monthlyStreamSeries, monthsEnding } from '@/utils/analytics/streams';
 import { Random } from '@/utils/analytics/random';
-import { DEFAULT_SETTINGS } from '@/utils/db/schema';
-import { defaultPlanSettings } from '@/utils/db/schema-plan';
 import { noonOf } from '@/utils/demo/calendar';
 import { DEMO_IDS, DEMO_SEED, demoBackupText, demoContext, generateDemo } from '@/utils/demo/index';
 import { leveragePart } from '@/utils/demo/leverage';
 import { blogEarnings, youtubeModel } from '@/utils/demo/leverage-earnings';
 import type { DemoTables } from '@/utils/demo/types';
+import { planOf } from './plan-of';
 
 const AS_OF = noonOf('2026-11-24');
 /** A Sunday, the 1st of a month. */
@@ -30,25 +28,6 @@ const YOUTUBE = DEMO_IDS.youtubeStream;
 
 const part = (seed = DEMO_SEED, asOf = AS_OF) => leveragePart(demoContext({ seed, asOf }, 'leverage'));
 
-/** The plan as the Income and Plan sections compute it, from these tables (settings: the demo's own when present). */
-function planOf(tables: DemoTables, asOf: number) {
-  return computePlan(
-    {
-      now: asOf,
-      tzOffsetMinutes: 0,
-      settings: tables.settings?.[0] ?? DEFAULT_SETTINGS,
-      planSettings: tables.planSettings?.[0] ?? defaultPlanSettings('USD'),
-      accounts: tables.accounts ?? [],
-      balanceSnapshots: tables.balanceSnapshots ?? [],
-      streams: tables.streams ?? [],
-      incomeEvents: tables.incomeEvents ?? [],
-      streamCosts: tables.streamCosts ?? [],
-      cashNeeds: tables.cashNeeds ?? [],
-      debts: tables.debts ?? [],
-    },
-    { paths: 0 },
-  );
-}
 
 /** The model the part is written from, with the same seeds in the same order. */
 function model(seed = DEMO_SEED, asOf = AS_OF) {
