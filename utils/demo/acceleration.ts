@@ -15,7 +15,7 @@
  *   on the day it was closed), importId 'trading-lab' — exactly what
  *   utils/db/trading-writes.ts writes, so a position the visitor records
  *   later rewrites these events instead of doubling them. (Hence the
- *   stream is not DEMO_IDS.tradingStream: that id would be a second copy.)
+ *   stream is the lab's own, not a "demo-" stream: that would be a second copy.)
  *   Events are at UTC noon, where the store writes UTC midnight.
  * - Daily bars of BROAD and ACME for the three years (acceleration-bars.ts),
  *   the RSI(2) strategy and a paper account following it for a year

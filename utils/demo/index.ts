@@ -11,9 +11,9 @@ import { spendingPart } from './spending';
 import { leveragePart } from './leverage';
 import { accelerationPart } from './acceleration';
 import { compoundingPart } from './compounding';
-import type { DemoContext, DemoOptions, DemoPart, DemoSummary, DemoTables } from './types';
+import type { DemoContext, DemoOptions, DemoPart, DemoTables } from './types';
 
-export type { DemoOptions, DemoSummary, DemoTables } from './types';
+export type { DemoOptions, DemoTables } from './types';
 export { DEMO_IDS } from './types';
 
 /**
@@ -52,21 +52,13 @@ export function demoContext(options: DemoOptions, partName: string): DemoContext
 }
 
 /** Every record of the demo household, by table. */
-export function generateDemo(options: DemoOptions): { tables: DemoTables; summary: DemoSummary } {
+export function generateDemo(options: DemoOptions): { tables: DemoTables } {
   const tables: Record<string, unknown[]> = {};
   for (const [name, part] of PARTS) {
     const partTables = part(demoContext(options, name));
     for (const [table, records] of Object.entries(partTables)) (tables[table] ??= []).push(...(records as unknown[]));
   }
-  const ctx = demoContext(options, 'summary');
-  const summary: DemoSummary = {
-    records: Object.values(tables).reduce((sum, rows) => sum + rows.length, 0),
-    accounts: tables['accounts']?.length ?? 0,
-    streams: tables['streams']?.length ?? 0,
-    firstDay: ctx.firstDay,
-    today: ctx.today,
-  };
-  return { tables: tables as DemoTables, summary };
+  return { tables: tables as DemoTables };
 }
 
 /** The demo household as a Strata backup file's text (exportedAt = asOf). */

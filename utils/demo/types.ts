@@ -53,15 +53,6 @@ export interface DemoContext {
 
 export type DemoPart = (ctx: DemoContext) => DemoTables;
 
-/** What the demo is, in numbers a page or a test can show (computed from the tables, never typed in). */
-export interface DemoSummary {
-  records: number;
-  accounts: number;
-  streams: number;
-  firstDay: string;
-  today: string;
-}
-
 /**
  * The ids every part may rely on. Each part creates only its own; the
  * shared ones (checking) are created by the part named beside them.
@@ -80,9 +71,8 @@ export const DEMO_IDS = {
   // leverage.ts
   blogStream: 'demo-stream-blog',
   youtubeStream: 'demo-stream-youtube',
-  // acceleration.ts
+  // acceleration.ts (its income stream is the trading lab's own, lab-<lab account id>, as the lab writes it)
   trading: 'demo-trading',
-  tradingStream: 'demo-stream-trading',
   // compounding.ts
   business: 'demo-business',
   saasStream: 'demo-stream-saas',
