@@ -50,7 +50,7 @@ type AxeResult = { violations: { id: string; impact: string | null; help: string
 
 /** axe-core's serious and critical violations on the page as it is now (evaluated through the DevTools protocol, so the page's CSP does not apply). */
 async function seriousViolations(page: Page): Promise<string[]> {
-  await page.evaluate(`${AXE_SOURCE}\n;0`);
+  if (await page.evaluate(`typeof axe === 'undefined'`)) await page.evaluate(`${AXE_SOURCE}\n;0`);
   const result = (await page.evaluate(`axe.run(document, { resultTypes: ['violations'] })`)) as AxeResult;
   return result.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
